@@ -1,0 +1,118 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/mattermost/mattermost/server/public/plugin"
+
+	bridgev1 "github.com/collaboraonline/collabora-mattermost/build/shim/gen/bridge/v1"
+)
+
+// chunkSize is the size of the body chunks sent over the bridge: large enough to keep the
+// per-message overhead small, small enough to keep memory flat.
+const chunkSize = 64 << 10
+
+// serveHTTP streams one request to the sidecar and its response back, both ways in chunks.
+// When the client goes away (a failed write or a short body), the sidecar's work is cancelled.
+func serveHTTP(client bridgev1.HooksClient, c *plugin.Context, w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	stream, err := client.ServeHTTP(ctx)
+	if err != nil {
+		writeUnavailable(w)
+		return
+	}
+	if err := stream.Send(&bridgev1.ServeHTTPRequest{Part: &bridgev1.ServeHTTPRequest_Head{Head: requestHead(c, r)}}); err != nil {
+		writeUnavailable(w)
+		return
+	}
+	go sendBody(stream, r, cancel)
+
+	first, err := stream.Recv()
+	if err != nil {
+		if ctx.Err() == nil {
+			writeUnavailable(w)
+		}
+		return
+	}
+	head := first.GetHead()
+	if head == nil {
+		http.Error(w, "the sidecar answered without a response head", http.StatusBadGateway)
+		return
+	}
+	for _, h := range head.Headers {
+		w.Header()[http.CanonicalHeaderKey(h.Name)] = h.Values
+	}
+	w.WriteHeader(int(head.StatusCode))
+	flusher, _ := w.(http.Flusher)
+	for {
+		msg, err := stream.Recv()
+		if err != nil {
+			// io.EOF is the end of the body; any other error leaves the response short, which
+			// the client sees against Content-Length.
+			return
+		}
+		if _, err := w.Write(msg.GetBodyChunk()); err != nil {
+			cancel()
+			return
+		}
+		if flusher != nil {
+			flusher.Flush()
+		}
+	}
+}
+
+func sendBody(stream bridgev1.Hooks_ServeHTTPClient, r *http.Request, cancel context.CancelFunc) {
+	buf := make([]byte, chunkSize)
+	var total int64
+	for {
+		n, err := r.Body.Read(buf)
+		if n > 0 {
+			total += int64(n)
+			// Send serialises the message before returning, so buf can be reused.
+			if sendErr := stream.Send(&bridgev1.ServeHTTPRequest{Part: &bridgev1.ServeHTTPRequest_BodyChunk{BodyChunk: buf[:n]}}); sendErr != nil {
+				return
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			// A body shorter than announced means the client went away mid-upload: cancel,
+			// so that a truncated document is never taken for a complete one.
+			if r.ContentLength >= 0 && total != r.ContentLength {
+				cancel()
+				return
+			}
+			_ = stream.CloseSend()
+			return
+		}
+		if err != nil {
+			cancel()
+			return
+		}
+	}
+}
+
+func requestHead(c *plugin.Context, r *http.Request) *bridgev1.HTTPRequestHead {
+	headers := make([]*bridgev1.Header, 0, len(r.Header))
+	for name, values := range r.Header {
+		headers = append(headers, &bridgev1.Header{Name: name, Values: values})
+	}
+	path := r.URL.EscapedPath()
+	if r.URL.RawQuery != "" {
+		path += "?" + r.URL.RawQuery
+	}
+	return &bridgev1.HTTPRequestHead{
+		Method:        r.Method,
+		RequestUri:    r.RequestURI,
+		Path:          path,
+		Headers:       headers,
+		Host:          r.Host,
+		RemoteAddr:    r.RemoteAddr,
+		Context:       toPluginContext(c),
+		ContentLength: r.ContentLength,
+	}
+}
