@@ -1,0 +1,50 @@
+# Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+#
+# Shared paths and ports of the test stack. Sourced (never executed) by the other scripts here, so
+# every script agrees on where the binaries, the state and the processes are.
+# Everything can be overridden from the environment, e.g. MM_PORT=8066 PG_PORT=5434 to run a second
+# stack next to the first one, or STACK_STATE_DIR to keep two stacks' state apart.
+
+STACK_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$STACK_SCRIPTS_DIR/../.." && pwd)"
+
+# shellcheck source=mattermost_version.env
+. "$STACK_SCRIPTS_DIR/mattermost_version.env"
+
+PLUGIN_ID="${PLUGIN_ID:-com.collaboraonline.mattermost}"
+
+# Loopback only: the stack is for tests and for one person trying the plugin.
+MM_HOST=127.0.0.1
+MM_PORT="${MM_PORT:-8065}"
+MM_URL="http://$MM_HOST:$MM_PORT"
+PG_PORT="${PG_PORT:-5433}"
+
+# Built binaries, keyed by the pinned commit (build/cache/ is gitignored).
+MM_CACHE_DIR="${MM_CACHE_DIR:-$REPO_ROOT/build/cache/mattermost/$MM_COMMIT}"
+MM_BIN="$MM_CACHE_DIR/bin/mattermost"
+MMCTL_BIN="$MM_CACHE_DIR/bin/mmctl"
+
+# Small state that tests read (stack.json, pid files, a pointer to the run dir). Gitignored.
+STACK_STATE_DIR="${STACK_STATE_DIR:-$REPO_ROOT/e2e/.stack}"
+STACK_JSON="$STACK_STATE_DIR/stack.json"
+STACK_RUN_DIR_FILE="$STACK_STATE_DIR/run_dir"
+
+# Node 20 runs the TypeScript helpers through tsx (a dev dependency of the e2e workspace).
+TSX_BIN="$REPO_ROOT/node_modules/.bin/tsx"
+
+# The server/v8 module dir holds i18n/, templates/ and fonts/, which the server needs at runtime.
+mm_server_path() {
+    local modcache
+    modcache="$(go env GOMODCACHE)"
+    printf '%s/%s@%s' "$modcache" "$MM_SERVER_MODULE" "$MM_SERVER_VERSION"
+}
+
+# Logs a line prefixed with the script name, on stderr so command output stays clean.
+log() {
+    printf '[%s] %s\n' "$(basename "$0")" "$*" >&2
+}
+
+die() {
+    log "error: $*"
+    exit 1
+}
