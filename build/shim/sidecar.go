@@ -239,3 +239,13 @@ func (s *Sidecar) watch(proc *sidecarProcess) {
 		}
 	}
 }
+
+// pid is the running Node process id, 0 while down (tests use it to kill and measure Node).
+func (s *Sidecar) pid() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.proc == nil || s.proc.cmd.Process == nil {
+		return 0
+	}
+	return s.proc.cmd.Process.Pid
+}

@@ -6,24 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import {
-  type CallOptions,
-  type ChannelCredentials,
-  Client,
-  type ClientDuplexStream,
-  type ClientOptions,
-  type ClientReadableStream,
-  type ClientUnaryCall,
-  type ClientWritableStream,
-  type handleBidiStreamingCall,
-  type handleClientStreamingCall,
-  type handleServerStreamingCall,
-  type handleUnaryCall,
-  makeGenericClientConstructor,
-  type Metadata,
-  type ServiceError,
-  type UntypedServiceImplementation,
-} from "@grpc/grpc-js";
+import type { CallContext, CallOptions } from "nice-grpc-common";
 
 export const protobufPackage = "bridge.v1";
 
@@ -584,10 +567,10 @@ export const PluginContext: MessageFns<PluginContext> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<PluginContext>, I>>(base?: I): PluginContext {
-    return PluginContext.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<PluginContext>): PluginContext {
+    return PluginContext.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<PluginContext>, I>>(object: I): PluginContext {
+  fromPartial(object: DeepPartial<PluginContext>): PluginContext {
     const message = createBasePluginContext();
     message.sessionId = object.sessionId ?? "";
     message.requestId = object.requestId ?? "";
@@ -661,10 +644,10 @@ export const OnActivateRequest: MessageFns<OnActivateRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnActivateRequest>, I>>(base?: I): OnActivateRequest {
-    return OnActivateRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnActivateRequest>): OnActivateRequest {
+    return OnActivateRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnActivateRequest>, I>>(object: I): OnActivateRequest {
+  fromPartial(object: DeepPartial<OnActivateRequest>): OnActivateRequest {
     const message = createBaseOnActivateRequest();
     message.serverVersion = object.serverVersion ?? "";
     return message;
@@ -714,10 +697,10 @@ export const OnActivateResponse: MessageFns<OnActivateResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnActivateResponse>, I>>(base?: I): OnActivateResponse {
-    return OnActivateResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnActivateResponse>): OnActivateResponse {
+    return OnActivateResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnActivateResponse>, I>>(_: I): OnActivateResponse {
+  fromPartial(_: DeepPartial<OnActivateResponse>): OnActivateResponse {
     const message = createBaseOnActivateResponse();
     return message;
   },
@@ -766,10 +749,10 @@ export const OnDeactivateRequest: MessageFns<OnDeactivateRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnDeactivateRequest>, I>>(base?: I): OnDeactivateRequest {
-    return OnDeactivateRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnDeactivateRequest>): OnDeactivateRequest {
+    return OnDeactivateRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnDeactivateRequest>, I>>(_: I): OnDeactivateRequest {
+  fromPartial(_: DeepPartial<OnDeactivateRequest>): OnDeactivateRequest {
     const message = createBaseOnDeactivateRequest();
     return message;
   },
@@ -818,10 +801,10 @@ export const OnDeactivateResponse: MessageFns<OnDeactivateResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnDeactivateResponse>, I>>(base?: I): OnDeactivateResponse {
-    return OnDeactivateResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnDeactivateResponse>): OnDeactivateResponse {
+    return OnDeactivateResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnDeactivateResponse>, I>>(_: I): OnDeactivateResponse {
+  fromPartial(_: DeepPartial<OnDeactivateResponse>): OnDeactivateResponse {
     const message = createBaseOnDeactivateResponse();
     return message;
   },
@@ -890,10 +873,10 @@ export const OnConfigurationChangeRequest: MessageFns<OnConfigurationChangeReque
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnConfigurationChangeRequest>, I>>(base?: I): OnConfigurationChangeRequest {
-    return OnConfigurationChangeRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnConfigurationChangeRequest>): OnConfigurationChangeRequest {
+    return OnConfigurationChangeRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnConfigurationChangeRequest>, I>>(object: I): OnConfigurationChangeRequest {
+  fromPartial(object: DeepPartial<OnConfigurationChangeRequest>): OnConfigurationChangeRequest {
     const message = createBaseOnConfigurationChangeRequest();
     message.pluginConfigJson = object.pluginConfigJson ?? Buffer.alloc(0);
     return message;
@@ -943,10 +926,10 @@ export const OnConfigurationChangeResponse: MessageFns<OnConfigurationChangeResp
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnConfigurationChangeResponse>, I>>(base?: I): OnConfigurationChangeResponse {
-    return OnConfigurationChangeResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnConfigurationChangeResponse>): OnConfigurationChangeResponse {
+    return OnConfigurationChangeResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnConfigurationChangeResponse>, I>>(_: I): OnConfigurationChangeResponse {
+  fromPartial(_: DeepPartial<OnConfigurationChangeResponse>): OnConfigurationChangeResponse {
     const message = createBaseOnConfigurationChangeResponse();
     return message;
   },
@@ -1026,10 +1009,10 @@ export const Header: MessageFns<Header> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<Header>, I>>(base?: I): Header {
-    return Header.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<Header>): Header {
+    return Header.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<Header>, I>>(object: I): Header {
+  fromPartial(object: DeepPartial<Header>): Header {
     const message = createBaseHeader();
     message.name = object.name ?? "";
     message.values = object.values?.map((e) => e) || [];
@@ -1222,10 +1205,10 @@ export const HTTPRequestHead: MessageFns<HTTPRequestHead> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HTTPRequestHead>, I>>(base?: I): HTTPRequestHead {
-    return HTTPRequestHead.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HTTPRequestHead>): HTTPRequestHead {
+    return HTTPRequestHead.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HTTPRequestHead>, I>>(object: I): HTTPRequestHead {
+  fromPartial(object: DeepPartial<HTTPRequestHead>): HTTPRequestHead {
     const message = createBaseHTTPRequestHead();
     message.method = object.method ?? "";
     message.requestUri = object.requestUri ?? "";
@@ -1321,10 +1304,10 @@ export const ServeHTTPRequest: MessageFns<ServeHTTPRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<ServeHTTPRequest>, I>>(base?: I): ServeHTTPRequest {
-    return ServeHTTPRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<ServeHTTPRequest>): ServeHTTPRequest {
+    return ServeHTTPRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<ServeHTTPRequest>, I>>(object: I): ServeHTTPRequest {
+  fromPartial(object: DeepPartial<ServeHTTPRequest>): ServeHTTPRequest {
     const message = createBaseServeHTTPRequest();
     switch (object.part?.$case) {
       case "head": {
@@ -1422,10 +1405,10 @@ export const HTTPResponseHead: MessageFns<HTTPResponseHead> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HTTPResponseHead>, I>>(base?: I): HTTPResponseHead {
-    return HTTPResponseHead.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HTTPResponseHead>): HTTPResponseHead {
+    return HTTPResponseHead.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HTTPResponseHead>, I>>(object: I): HTTPResponseHead {
+  fromPartial(object: DeepPartial<HTTPResponseHead>): HTTPResponseHead {
     const message = createBaseHTTPResponseHead();
     message.statusCode = object.statusCode ?? 0;
     message.headers = object.headers?.map((e) => Header.fromPartial(e)) || [];
@@ -1513,10 +1496,10 @@ export const ServeHTTPResponse: MessageFns<ServeHTTPResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<ServeHTTPResponse>, I>>(base?: I): ServeHTTPResponse {
-    return ServeHTTPResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<ServeHTTPResponse>): ServeHTTPResponse {
+    return ServeHTTPResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<ServeHTTPResponse>, I>>(object: I): ServeHTTPResponse {
+  fromPartial(object: DeepPartial<ServeHTTPResponse>): ServeHTTPResponse {
     const message = createBaseServeHTTPResponse();
     switch (object.part?.$case) {
       case "head": {
@@ -1614,10 +1597,10 @@ export const ExecuteCommandRequest: MessageFns<ExecuteCommandRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<ExecuteCommandRequest>, I>>(base?: I): ExecuteCommandRequest {
-    return ExecuteCommandRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<ExecuteCommandRequest>): ExecuteCommandRequest {
+    return ExecuteCommandRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<ExecuteCommandRequest>, I>>(object: I): ExecuteCommandRequest {
+  fromPartial(object: DeepPartial<ExecuteCommandRequest>): ExecuteCommandRequest {
     const message = createBaseExecuteCommandRequest();
     message.context = (object.context !== undefined && object.context !== null)
       ? PluginContext.fromPartial(object.context)
@@ -1709,10 +1692,10 @@ export const ExecuteCommandResponse: MessageFns<ExecuteCommandResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<ExecuteCommandResponse>, I>>(base?: I): ExecuteCommandResponse {
-    return ExecuteCommandResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<ExecuteCommandResponse>): ExecuteCommandResponse {
+    return ExecuteCommandResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<ExecuteCommandResponse>, I>>(object: I): ExecuteCommandResponse {
+  fromPartial(object: DeepPartial<ExecuteCommandResponse>): ExecuteCommandResponse {
     const message = createBaseExecuteCommandResponse();
     message.responseJson = object.responseJson ?? Buffer.alloc(0);
     message.errorMessage = object.errorMessage ?? "";
@@ -1794,10 +1777,10 @@ export const OnPluginClusterEventRequest: MessageFns<OnPluginClusterEventRequest
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnPluginClusterEventRequest>, I>>(base?: I): OnPluginClusterEventRequest {
-    return OnPluginClusterEventRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnPluginClusterEventRequest>): OnPluginClusterEventRequest {
+    return OnPluginClusterEventRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnPluginClusterEventRequest>, I>>(object: I): OnPluginClusterEventRequest {
+  fromPartial(object: DeepPartial<OnPluginClusterEventRequest>): OnPluginClusterEventRequest {
     const message = createBaseOnPluginClusterEventRequest();
     message.id = object.id ?? "";
     message.data = object.data ?? Buffer.alloc(0);
@@ -1848,10 +1831,10 @@ export const OnPluginClusterEventResponse: MessageFns<OnPluginClusterEventRespon
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<OnPluginClusterEventResponse>, I>>(base?: I): OnPluginClusterEventResponse {
-    return OnPluginClusterEventResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<OnPluginClusterEventResponse>): OnPluginClusterEventResponse {
+    return OnPluginClusterEventResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<OnPluginClusterEventResponse>, I>>(_: I): OnPluginClusterEventResponse {
+  fromPartial(_: DeepPartial<OnPluginClusterEventResponse>): OnPluginClusterEventResponse {
     const message = createBaseOnPluginClusterEventResponse();
     return message;
   },
@@ -1900,10 +1883,10 @@ export const HealthRequest: MessageFns<HealthRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HealthRequest>, I>>(base?: I): HealthRequest {
-    return HealthRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HealthRequest>): HealthRequest {
+    return HealthRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HealthRequest>, I>>(_: I): HealthRequest {
+  fromPartial(_: DeepPartial<HealthRequest>): HealthRequest {
     const message = createBaseHealthRequest();
     return message;
   },
@@ -1987,10 +1970,10 @@ export const HealthResponse: MessageFns<HealthResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HealthResponse>, I>>(base?: I): HealthResponse {
-    return HealthResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HealthResponse>): HealthResponse {
+    return HealthResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HealthResponse>, I>>(object: I): HealthResponse {
+  fromPartial(object: DeepPartial<HealthResponse>): HealthResponse {
     const message = createBaseHealthResponse();
     message.version = object.version ?? "";
     message.uptimeSeconds = object.uptimeSeconds ?? 0;
@@ -2041,10 +2024,10 @@ export const GetPluginConfigRequest: MessageFns<GetPluginConfigRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetPluginConfigRequest>, I>>(base?: I): GetPluginConfigRequest {
-    return GetPluginConfigRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetPluginConfigRequest>): GetPluginConfigRequest {
+    return GetPluginConfigRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetPluginConfigRequest>, I>>(_: I): GetPluginConfigRequest {
+  fromPartial(_: DeepPartial<GetPluginConfigRequest>): GetPluginConfigRequest {
     const message = createBaseGetPluginConfigRequest();
     return message;
   },
@@ -2113,10 +2096,10 @@ export const GetPluginConfigResponse: MessageFns<GetPluginConfigResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetPluginConfigResponse>, I>>(base?: I): GetPluginConfigResponse {
-    return GetPluginConfigResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetPluginConfigResponse>): GetPluginConfigResponse {
+    return GetPluginConfigResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetPluginConfigResponse>, I>>(object: I): GetPluginConfigResponse {
+  fromPartial(object: DeepPartial<GetPluginConfigResponse>): GetPluginConfigResponse {
     const message = createBaseGetPluginConfigResponse();
     message.configJson = object.configJson ?? Buffer.alloc(0);
     return message;
@@ -2186,10 +2169,10 @@ export const SavePluginConfigRequest: MessageFns<SavePluginConfigRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SavePluginConfigRequest>, I>>(base?: I): SavePluginConfigRequest {
-    return SavePluginConfigRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SavePluginConfigRequest>): SavePluginConfigRequest {
+    return SavePluginConfigRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SavePluginConfigRequest>, I>>(object: I): SavePluginConfigRequest {
+  fromPartial(object: DeepPartial<SavePluginConfigRequest>): SavePluginConfigRequest {
     const message = createBaseSavePluginConfigRequest();
     message.configJson = object.configJson ?? Buffer.alloc(0);
     return message;
@@ -2239,10 +2222,10 @@ export const SavePluginConfigResponse: MessageFns<SavePluginConfigResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SavePluginConfigResponse>, I>>(base?: I): SavePluginConfigResponse {
-    return SavePluginConfigResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SavePluginConfigResponse>): SavePluginConfigResponse {
+    return SavePluginConfigResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SavePluginConfigResponse>, I>>(_: I): SavePluginConfigResponse {
+  fromPartial(_: DeepPartial<SavePluginConfigResponse>): SavePluginConfigResponse {
     const message = createBaseSavePluginConfigResponse();
     return message;
   },
@@ -2291,10 +2274,10 @@ export const GetConfigRequest: MessageFns<GetConfigRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetConfigRequest>, I>>(base?: I): GetConfigRequest {
-    return GetConfigRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetConfigRequest>): GetConfigRequest {
+    return GetConfigRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetConfigRequest>, I>>(_: I): GetConfigRequest {
+  fromPartial(_: DeepPartial<GetConfigRequest>): GetConfigRequest {
     const message = createBaseGetConfigRequest();
     return message;
   },
@@ -2363,10 +2346,10 @@ export const GetConfigResponse: MessageFns<GetConfigResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetConfigResponse>, I>>(base?: I): GetConfigResponse {
-    return GetConfigResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetConfigResponse>): GetConfigResponse {
+    return GetConfigResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetConfigResponse>, I>>(object: I): GetConfigResponse {
+  fromPartial(object: DeepPartial<GetConfigResponse>): GetConfigResponse {
     const message = createBaseGetConfigResponse();
     message.configJson = object.configJson ?? Buffer.alloc(0);
     return message;
@@ -2416,10 +2399,10 @@ export const GetServerVersionRequest: MessageFns<GetServerVersionRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetServerVersionRequest>, I>>(base?: I): GetServerVersionRequest {
-    return GetServerVersionRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetServerVersionRequest>): GetServerVersionRequest {
+    return GetServerVersionRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetServerVersionRequest>, I>>(_: I): GetServerVersionRequest {
+  fromPartial(_: DeepPartial<GetServerVersionRequest>): GetServerVersionRequest {
     const message = createBaseGetServerVersionRequest();
     return message;
   },
@@ -2482,10 +2465,10 @@ export const GetServerVersionResponse: MessageFns<GetServerVersionResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetServerVersionResponse>, I>>(base?: I): GetServerVersionResponse {
-    return GetServerVersionResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetServerVersionResponse>): GetServerVersionResponse {
+    return GetServerVersionResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetServerVersionResponse>, I>>(object: I): GetServerVersionResponse {
+  fromPartial(object: DeepPartial<GetServerVersionResponse>): GetServerVersionResponse {
     const message = createBaseGetServerVersionResponse();
     message.version = object.version ?? "";
     return message;
@@ -2535,10 +2518,10 @@ export const GetBundlePathRequest: MessageFns<GetBundlePathRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetBundlePathRequest>, I>>(base?: I): GetBundlePathRequest {
-    return GetBundlePathRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetBundlePathRequest>): GetBundlePathRequest {
+    return GetBundlePathRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetBundlePathRequest>, I>>(_: I): GetBundlePathRequest {
+  fromPartial(_: DeepPartial<GetBundlePathRequest>): GetBundlePathRequest {
     const message = createBaseGetBundlePathRequest();
     return message;
   },
@@ -2601,10 +2584,10 @@ export const GetBundlePathResponse: MessageFns<GetBundlePathResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetBundlePathResponse>, I>>(base?: I): GetBundlePathResponse {
-    return GetBundlePathResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetBundlePathResponse>): GetBundlePathResponse {
+    return GetBundlePathResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetBundlePathResponse>, I>>(object: I): GetBundlePathResponse {
+  fromPartial(object: DeepPartial<GetBundlePathResponse>): GetBundlePathResponse {
     const message = createBaseGetBundlePathResponse();
     message.path = object.path ?? "";
     return message;
@@ -2654,10 +2637,10 @@ export const GetLicenseRequest: MessageFns<GetLicenseRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetLicenseRequest>, I>>(base?: I): GetLicenseRequest {
-    return GetLicenseRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetLicenseRequest>): GetLicenseRequest {
+    return GetLicenseRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetLicenseRequest>, I>>(_: I): GetLicenseRequest {
+  fromPartial(_: DeepPartial<GetLicenseRequest>): GetLicenseRequest {
     const message = createBaseGetLicenseRequest();
     return message;
   },
@@ -2726,10 +2709,10 @@ export const GetLicenseResponse: MessageFns<GetLicenseResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetLicenseResponse>, I>>(base?: I): GetLicenseResponse {
-    return GetLicenseResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetLicenseResponse>): GetLicenseResponse {
+    return GetLicenseResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetLicenseResponse>, I>>(object: I): GetLicenseResponse {
+  fromPartial(object: DeepPartial<GetLicenseResponse>): GetLicenseResponse {
     const message = createBaseGetLicenseResponse();
     message.licenseJson = object.licenseJson ?? Buffer.alloc(0);
     return message;
@@ -2799,10 +2782,10 @@ export const GetFileInfoRequest: MessageFns<GetFileInfoRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetFileInfoRequest>, I>>(base?: I): GetFileInfoRequest {
-    return GetFileInfoRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetFileInfoRequest>): GetFileInfoRequest {
+    return GetFileInfoRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetFileInfoRequest>, I>>(object: I): GetFileInfoRequest {
+  fromPartial(object: DeepPartial<GetFileInfoRequest>): GetFileInfoRequest {
     const message = createBaseGetFileInfoRequest();
     message.fileId = object.fileId ?? "";
     return message;
@@ -2872,10 +2855,10 @@ export const GetFileInfoResponse: MessageFns<GetFileInfoResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetFileInfoResponse>, I>>(base?: I): GetFileInfoResponse {
-    return GetFileInfoResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetFileInfoResponse>): GetFileInfoResponse {
+    return GetFileInfoResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetFileInfoResponse>, I>>(object: I): GetFileInfoResponse {
+  fromPartial(object: DeepPartial<GetFileInfoResponse>): GetFileInfoResponse {
     const message = createBaseGetFileInfoResponse();
     message.fileInfoJson = object.fileInfoJson ?? Buffer.alloc(0);
     return message;
@@ -2945,10 +2928,10 @@ export const GetFileRequest: MessageFns<GetFileRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetFileRequest>, I>>(base?: I): GetFileRequest {
-    return GetFileRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetFileRequest>): GetFileRequest {
+    return GetFileRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetFileRequest>, I>>(object: I): GetFileRequest {
+  fromPartial(object: DeepPartial<GetFileRequest>): GetFileRequest {
     const message = createBaseGetFileRequest();
     message.fileId = object.fileId ?? "";
     return message;
@@ -3012,10 +2995,10 @@ export const GetFileResponse: MessageFns<GetFileResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetFileResponse>, I>>(base?: I): GetFileResponse {
-    return GetFileResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetFileResponse>): GetFileResponse {
+    return GetFileResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetFileResponse>, I>>(object: I): GetFileResponse {
+  fromPartial(object: DeepPartial<GetFileResponse>): GetFileResponse {
     const message = createBaseGetFileResponse();
     message.chunk = object.chunk ?? Buffer.alloc(0);
     return message;
@@ -3100,10 +3083,10 @@ export const UploadFileHead: MessageFns<UploadFileHead> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadFileHead>, I>>(base?: I): UploadFileHead {
-    return UploadFileHead.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadFileHead>): UploadFileHead {
+    return UploadFileHead.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadFileHead>, I>>(object: I): UploadFileHead {
+  fromPartial(object: DeepPartial<UploadFileHead>): UploadFileHead {
     const message = createBaseUploadFileHead();
     message.channelId = object.channelId ?? "";
     message.filename = object.filename ?? "";
@@ -3189,10 +3172,10 @@ export const UploadFileRequest: MessageFns<UploadFileRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadFileRequest>, I>>(base?: I): UploadFileRequest {
-    return UploadFileRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadFileRequest>): UploadFileRequest {
+    return UploadFileRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadFileRequest>, I>>(object: I): UploadFileRequest {
+  fromPartial(object: DeepPartial<UploadFileRequest>): UploadFileRequest {
     const message = createBaseUploadFileRequest();
     switch (object.part?.$case) {
       case "head": {
@@ -3275,10 +3258,10 @@ export const UploadFileResponse: MessageFns<UploadFileResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadFileResponse>, I>>(base?: I): UploadFileResponse {
-    return UploadFileResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadFileResponse>): UploadFileResponse {
+    return UploadFileResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadFileResponse>, I>>(object: I): UploadFileResponse {
+  fromPartial(object: DeepPartial<UploadFileResponse>): UploadFileResponse {
     const message = createBaseUploadFileResponse();
     message.fileInfoJson = object.fileInfoJson ?? Buffer.alloc(0);
     return message;
@@ -3401,10 +3384,10 @@ export const UploadDataHead: MessageFns<UploadDataHead> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadDataHead>, I>>(base?: I): UploadDataHead {
-    return UploadDataHead.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadDataHead>): UploadDataHead {
+    return UploadDataHead.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadDataHead>, I>>(object: I): UploadDataHead {
+  fromPartial(object: DeepPartial<UploadDataHead>): UploadDataHead {
     const message = createBaseUploadDataHead();
     message.userId = object.userId ?? "";
     message.channelId = object.channelId ?? "";
@@ -3492,10 +3475,10 @@ export const UploadDataRequest: MessageFns<UploadDataRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadDataRequest>, I>>(base?: I): UploadDataRequest {
-    return UploadDataRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadDataRequest>): UploadDataRequest {
+    return UploadDataRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadDataRequest>, I>>(object: I): UploadDataRequest {
+  fromPartial(object: DeepPartial<UploadDataRequest>): UploadDataRequest {
     const message = createBaseUploadDataRequest();
     switch (object.part?.$case) {
       case "head": {
@@ -3578,10 +3561,10 @@ export const UploadDataResponse: MessageFns<UploadDataResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UploadDataResponse>, I>>(base?: I): UploadDataResponse {
-    return UploadDataResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UploadDataResponse>): UploadDataResponse {
+    return UploadDataResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UploadDataResponse>, I>>(object: I): UploadDataResponse {
+  fromPartial(object: DeepPartial<UploadDataResponse>): UploadDataResponse {
     const message = createBaseUploadDataResponse();
     message.fileInfoJson = object.fileInfoJson ?? Buffer.alloc(0);
     return message;
@@ -3666,12 +3649,10 @@ export const SetFileSearchableContentRequest: MessageFns<SetFileSearchableConten
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SetFileSearchableContentRequest>, I>>(base?: I): SetFileSearchableContentRequest {
-    return SetFileSearchableContentRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SetFileSearchableContentRequest>): SetFileSearchableContentRequest {
+    return SetFileSearchableContentRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SetFileSearchableContentRequest>, I>>(
-    object: I,
-  ): SetFileSearchableContentRequest {
+  fromPartial(object: DeepPartial<SetFileSearchableContentRequest>): SetFileSearchableContentRequest {
     const message = createBaseSetFileSearchableContentRequest();
     message.fileId = object.fileId ?? "";
     message.content = object.content ?? "";
@@ -3722,14 +3703,10 @@ export const SetFileSearchableContentResponse: MessageFns<SetFileSearchableConte
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SetFileSearchableContentResponse>, I>>(
-    base?: I,
-  ): SetFileSearchableContentResponse {
-    return SetFileSearchableContentResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SetFileSearchableContentResponse>): SetFileSearchableContentResponse {
+    return SetFileSearchableContentResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SetFileSearchableContentResponse>, I>>(
-    _: I,
-  ): SetFileSearchableContentResponse {
+  fromPartial(_: DeepPartial<SetFileSearchableContentResponse>): SetFileSearchableContentResponse {
     const message = createBaseSetFileSearchableContentResponse();
     return message;
   },
@@ -3798,10 +3775,10 @@ export const GetPostRequest: MessageFns<GetPostRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetPostRequest>, I>>(base?: I): GetPostRequest {
-    return GetPostRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetPostRequest>): GetPostRequest {
+    return GetPostRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetPostRequest>, I>>(object: I): GetPostRequest {
+  fromPartial(object: DeepPartial<GetPostRequest>): GetPostRequest {
     const message = createBaseGetPostRequest();
     message.postId = object.postId ?? "";
     return message;
@@ -3871,10 +3848,10 @@ export const GetPostResponse: MessageFns<GetPostResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetPostResponse>, I>>(base?: I): GetPostResponse {
-    return GetPostResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetPostResponse>): GetPostResponse {
+    return GetPostResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetPostResponse>, I>>(object: I): GetPostResponse {
+  fromPartial(object: DeepPartial<GetPostResponse>): GetPostResponse {
     const message = createBaseGetPostResponse();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -3944,10 +3921,10 @@ export const CreatePostRequest: MessageFns<CreatePostRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<CreatePostRequest>, I>>(base?: I): CreatePostRequest {
-    return CreatePostRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<CreatePostRequest>): CreatePostRequest {
+    return CreatePostRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<CreatePostRequest>, I>>(object: I): CreatePostRequest {
+  fromPartial(object: DeepPartial<CreatePostRequest>): CreatePostRequest {
     const message = createBaseCreatePostRequest();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -4017,10 +3994,10 @@ export const CreatePostResponse: MessageFns<CreatePostResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<CreatePostResponse>, I>>(base?: I): CreatePostResponse {
-    return CreatePostResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<CreatePostResponse>): CreatePostResponse {
+    return CreatePostResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<CreatePostResponse>, I>>(object: I): CreatePostResponse {
+  fromPartial(object: DeepPartial<CreatePostResponse>): CreatePostResponse {
     const message = createBaseCreatePostResponse();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -4090,10 +4067,10 @@ export const UpdatePostRequest: MessageFns<UpdatePostRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UpdatePostRequest>, I>>(base?: I): UpdatePostRequest {
-    return UpdatePostRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UpdatePostRequest>): UpdatePostRequest {
+    return UpdatePostRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UpdatePostRequest>, I>>(object: I): UpdatePostRequest {
+  fromPartial(object: DeepPartial<UpdatePostRequest>): UpdatePostRequest {
     const message = createBaseUpdatePostRequest();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -4163,10 +4140,10 @@ export const UpdatePostResponse: MessageFns<UpdatePostResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<UpdatePostResponse>, I>>(base?: I): UpdatePostResponse {
-    return UpdatePostResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<UpdatePostResponse>): UpdatePostResponse {
+    return UpdatePostResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<UpdatePostResponse>, I>>(object: I): UpdatePostResponse {
+  fromPartial(object: DeepPartial<UpdatePostResponse>): UpdatePostResponse {
     const message = createBaseUpdatePostResponse();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -4255,10 +4232,10 @@ export const SendEphemeralPostRequest: MessageFns<SendEphemeralPostRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SendEphemeralPostRequest>, I>>(base?: I): SendEphemeralPostRequest {
-    return SendEphemeralPostRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SendEphemeralPostRequest>): SendEphemeralPostRequest {
+    return SendEphemeralPostRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SendEphemeralPostRequest>, I>>(object: I): SendEphemeralPostRequest {
+  fromPartial(object: DeepPartial<SendEphemeralPostRequest>): SendEphemeralPostRequest {
     const message = createBaseSendEphemeralPostRequest();
     message.userId = object.userId ?? "";
     message.postJson = object.postJson ?? Buffer.alloc(0);
@@ -4329,10 +4306,10 @@ export const SendEphemeralPostResponse: MessageFns<SendEphemeralPostResponse> = 
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<SendEphemeralPostResponse>, I>>(base?: I): SendEphemeralPostResponse {
-    return SendEphemeralPostResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<SendEphemeralPostResponse>): SendEphemeralPostResponse {
+    return SendEphemeralPostResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<SendEphemeralPostResponse>, I>>(object: I): SendEphemeralPostResponse {
+  fromPartial(object: DeepPartial<SendEphemeralPostResponse>): SendEphemeralPostResponse {
     const message = createBaseSendEphemeralPostResponse();
     message.postJson = object.postJson ?? Buffer.alloc(0);
     return message;
@@ -4402,10 +4379,10 @@ export const GetUserRequest: MessageFns<GetUserRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetUserRequest>, I>>(base?: I): GetUserRequest {
-    return GetUserRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetUserRequest>): GetUserRequest {
+    return GetUserRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetUserRequest>, I>>(object: I): GetUserRequest {
+  fromPartial(object: DeepPartial<GetUserRequest>): GetUserRequest {
     const message = createBaseGetUserRequest();
     message.userId = object.userId ?? "";
     return message;
@@ -4475,10 +4452,10 @@ export const GetUserResponse: MessageFns<GetUserResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetUserResponse>, I>>(base?: I): GetUserResponse {
-    return GetUserResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetUserResponse>): GetUserResponse {
+    return GetUserResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetUserResponse>, I>>(object: I): GetUserResponse {
+  fromPartial(object: DeepPartial<GetUserResponse>): GetUserResponse {
     const message = createBaseGetUserResponse();
     message.userJson = object.userJson ?? Buffer.alloc(0);
     return message;
@@ -4548,10 +4525,10 @@ export const GetChannelRequest: MessageFns<GetChannelRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetChannelRequest>, I>>(base?: I): GetChannelRequest {
-    return GetChannelRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetChannelRequest>): GetChannelRequest {
+    return GetChannelRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetChannelRequest>, I>>(object: I): GetChannelRequest {
+  fromPartial(object: DeepPartial<GetChannelRequest>): GetChannelRequest {
     const message = createBaseGetChannelRequest();
     message.channelId = object.channelId ?? "";
     return message;
@@ -4621,10 +4598,10 @@ export const GetChannelResponse: MessageFns<GetChannelResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetChannelResponse>, I>>(base?: I): GetChannelResponse {
-    return GetChannelResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetChannelResponse>): GetChannelResponse {
+    return GetChannelResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetChannelResponse>, I>>(object: I): GetChannelResponse {
+  fromPartial(object: DeepPartial<GetChannelResponse>): GetChannelResponse {
     const message = createBaseGetChannelResponse();
     message.channelJson = object.channelJson ?? Buffer.alloc(0);
     return message;
@@ -4713,10 +4690,10 @@ export const GetChannelMemberRequest: MessageFns<GetChannelMemberRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetChannelMemberRequest>, I>>(base?: I): GetChannelMemberRequest {
-    return GetChannelMemberRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetChannelMemberRequest>): GetChannelMemberRequest {
+    return GetChannelMemberRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetChannelMemberRequest>, I>>(object: I): GetChannelMemberRequest {
+  fromPartial(object: DeepPartial<GetChannelMemberRequest>): GetChannelMemberRequest {
     const message = createBaseGetChannelMemberRequest();
     message.channelId = object.channelId ?? "";
     message.userId = object.userId ?? "";
@@ -4787,10 +4764,10 @@ export const GetChannelMemberResponse: MessageFns<GetChannelMemberResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<GetChannelMemberResponse>, I>>(base?: I): GetChannelMemberResponse {
-    return GetChannelMemberResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<GetChannelMemberResponse>): GetChannelMemberResponse {
+    return GetChannelMemberResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<GetChannelMemberResponse>, I>>(object: I): GetChannelMemberResponse {
+  fromPartial(object: DeepPartial<GetChannelMemberResponse>): GetChannelMemberResponse {
     const message = createBaseGetChannelMemberResponse();
     message.channelMemberJson = object.channelMemberJson ?? Buffer.alloc(0);
     return message;
@@ -4879,10 +4856,10 @@ export const HasPermissionToRequest: MessageFns<HasPermissionToRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HasPermissionToRequest>, I>>(base?: I): HasPermissionToRequest {
-    return HasPermissionToRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HasPermissionToRequest>): HasPermissionToRequest {
+    return HasPermissionToRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HasPermissionToRequest>, I>>(object: I): HasPermissionToRequest {
+  fromPartial(object: DeepPartial<HasPermissionToRequest>): HasPermissionToRequest {
     const message = createBaseHasPermissionToRequest();
     message.userId = object.userId ?? "";
     message.permissionId = object.permissionId ?? "";
@@ -4947,10 +4924,10 @@ export const HasPermissionToResponse: MessageFns<HasPermissionToResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HasPermissionToResponse>, I>>(base?: I): HasPermissionToResponse {
-    return HasPermissionToResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HasPermissionToResponse>): HasPermissionToResponse {
+    return HasPermissionToResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HasPermissionToResponse>, I>>(object: I): HasPermissionToResponse {
+  fromPartial(object: DeepPartial<HasPermissionToResponse>): HasPermissionToResponse {
     const message = createBaseHasPermissionToResponse();
     message.allowed = object.allowed ?? false;
     return message;
@@ -5058,12 +5035,10 @@ export const HasPermissionToChannelRequest: MessageFns<HasPermissionToChannelReq
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HasPermissionToChannelRequest>, I>>(base?: I): HasPermissionToChannelRequest {
-    return HasPermissionToChannelRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HasPermissionToChannelRequest>): HasPermissionToChannelRequest {
+    return HasPermissionToChannelRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HasPermissionToChannelRequest>, I>>(
-    object: I,
-  ): HasPermissionToChannelRequest {
+  fromPartial(object: DeepPartial<HasPermissionToChannelRequest>): HasPermissionToChannelRequest {
     const message = createBaseHasPermissionToChannelRequest();
     message.userId = object.userId ?? "";
     message.channelId = object.channelId ?? "";
@@ -5129,12 +5104,10 @@ export const HasPermissionToChannelResponse: MessageFns<HasPermissionToChannelRe
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<HasPermissionToChannelResponse>, I>>(base?: I): HasPermissionToChannelResponse {
-    return HasPermissionToChannelResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<HasPermissionToChannelResponse>): HasPermissionToChannelResponse {
+    return HasPermissionToChannelResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<HasPermissionToChannelResponse>, I>>(
-    object: I,
-  ): HasPermissionToChannelResponse {
+  fromPartial(object: DeepPartial<HasPermissionToChannelResponse>): HasPermissionToChannelResponse {
     const message = createBaseHasPermissionToChannelResponse();
     message.allowed = object.allowed ?? false;
     return message;
@@ -5198,10 +5171,10 @@ export const KVGetRequest: MessageFns<KVGetRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVGetRequest>, I>>(base?: I): KVGetRequest {
-    return KVGetRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVGetRequest>): KVGetRequest {
+    return KVGetRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVGetRequest>, I>>(object: I): KVGetRequest {
+  fromPartial(object: DeepPartial<KVGetRequest>): KVGetRequest {
     const message = createBaseKVGetRequest();
     message.key = object.key ?? "";
     return message;
@@ -5282,10 +5255,10 @@ export const KVGetResponse: MessageFns<KVGetResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVGetResponse>, I>>(base?: I): KVGetResponse {
-    return KVGetResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVGetResponse>): KVGetResponse {
+    return KVGetResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVGetResponse>, I>>(object: I): KVGetResponse {
+  fromPartial(object: DeepPartial<KVGetResponse>): KVGetResponse {
     const message = createBaseKVGetResponse();
     message.found = object.found ?? false;
     message.value = object.value ?? Buffer.alloc(0);
@@ -5420,10 +5393,10 @@ export const KVSetWithOptionsRequest: MessageFns<KVSetWithOptionsRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVSetWithOptionsRequest>, I>>(base?: I): KVSetWithOptionsRequest {
-    return KVSetWithOptionsRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVSetWithOptionsRequest>): KVSetWithOptionsRequest {
+    return KVSetWithOptionsRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVSetWithOptionsRequest>, I>>(object: I): KVSetWithOptionsRequest {
+  fromPartial(object: DeepPartial<KVSetWithOptionsRequest>): KVSetWithOptionsRequest {
     const message = createBaseKVSetWithOptionsRequest();
     message.key = object.key ?? "";
     message.value = object.value ?? undefined;
@@ -5491,10 +5464,10 @@ export const KVSetWithOptionsResponse: MessageFns<KVSetWithOptionsResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVSetWithOptionsResponse>, I>>(base?: I): KVSetWithOptionsResponse {
-    return KVSetWithOptionsResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVSetWithOptionsResponse>): KVSetWithOptionsResponse {
+    return KVSetWithOptionsResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVSetWithOptionsResponse>, I>>(object: I): KVSetWithOptionsResponse {
+  fromPartial(object: DeepPartial<KVSetWithOptionsResponse>): KVSetWithOptionsResponse {
     const message = createBaseKVSetWithOptionsResponse();
     message.written = object.written ?? false;
     return message;
@@ -5558,10 +5531,10 @@ export const KVDeleteRequest: MessageFns<KVDeleteRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVDeleteRequest>, I>>(base?: I): KVDeleteRequest {
-    return KVDeleteRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVDeleteRequest>): KVDeleteRequest {
+    return KVDeleteRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVDeleteRequest>, I>>(object: I): KVDeleteRequest {
+  fromPartial(object: DeepPartial<KVDeleteRequest>): KVDeleteRequest {
     const message = createBaseKVDeleteRequest();
     message.key = object.key ?? "";
     return message;
@@ -5611,10 +5584,10 @@ export const KVDeleteResponse: MessageFns<KVDeleteResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVDeleteResponse>, I>>(base?: I): KVDeleteResponse {
-    return KVDeleteResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVDeleteResponse>): KVDeleteResponse {
+    return KVDeleteResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVDeleteResponse>, I>>(_: I): KVDeleteResponse {
+  fromPartial(_: DeepPartial<KVDeleteResponse>): KVDeleteResponse {
     const message = createBaseKVDeleteResponse();
     return message;
   },
@@ -5698,10 +5671,10 @@ export const KVListRequest: MessageFns<KVListRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVListRequest>, I>>(base?: I): KVListRequest {
-    return KVListRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVListRequest>): KVListRequest {
+    return KVListRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVListRequest>, I>>(object: I): KVListRequest {
+  fromPartial(object: DeepPartial<KVListRequest>): KVListRequest {
     const message = createBaseKVListRequest();
     message.page = object.page ?? 0;
     message.perPage = object.perPage ?? 0;
@@ -5766,10 +5739,10 @@ export const KVListResponse: MessageFns<KVListResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<KVListResponse>, I>>(base?: I): KVListResponse {
-    return KVListResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<KVListResponse>): KVListResponse {
+    return KVListResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<KVListResponse>, I>>(object: I): KVListResponse {
+  fromPartial(object: DeepPartial<KVListResponse>): KVListResponse {
     const message = createBaseKVListResponse();
     message.keys = object.keys?.map((e) => e) || [];
     return message;
@@ -5896,10 +5869,10 @@ export const WebSocketBroadcast: MessageFns<WebSocketBroadcast> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<WebSocketBroadcast>, I>>(base?: I): WebSocketBroadcast {
-    return WebSocketBroadcast.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<WebSocketBroadcast>): WebSocketBroadcast {
+    return WebSocketBroadcast.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<WebSocketBroadcast>, I>>(object: I): WebSocketBroadcast {
+  fromPartial(object: DeepPartial<WebSocketBroadcast>): WebSocketBroadcast {
     const message = createBaseWebSocketBroadcast();
     message.userId = object.userId ?? "";
     message.channelId = object.channelId ?? "";
@@ -6002,10 +5975,10 @@ export const PublishWebSocketEventRequest: MessageFns<PublishWebSocketEventReque
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<PublishWebSocketEventRequest>, I>>(base?: I): PublishWebSocketEventRequest {
-    return PublishWebSocketEventRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<PublishWebSocketEventRequest>): PublishWebSocketEventRequest {
+    return PublishWebSocketEventRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<PublishWebSocketEventRequest>, I>>(object: I): PublishWebSocketEventRequest {
+  fromPartial(object: DeepPartial<PublishWebSocketEventRequest>): PublishWebSocketEventRequest {
     const message = createBasePublishWebSocketEventRequest();
     message.event = object.event ?? "";
     message.payloadJson = object.payloadJson ?? Buffer.alloc(0);
@@ -6059,10 +6032,10 @@ export const PublishWebSocketEventResponse: MessageFns<PublishWebSocketEventResp
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<PublishWebSocketEventResponse>, I>>(base?: I): PublishWebSocketEventResponse {
-    return PublishWebSocketEventResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<PublishWebSocketEventResponse>): PublishWebSocketEventResponse {
+    return PublishWebSocketEventResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<PublishWebSocketEventResponse>, I>>(_: I): PublishWebSocketEventResponse {
+  fromPartial(_: DeepPartial<PublishWebSocketEventResponse>): PublishWebSocketEventResponse {
     const message = createBasePublishWebSocketEventResponse();
     return message;
   },
@@ -6161,14 +6134,10 @@ export const PublishPluginClusterEventRequest: MessageFns<PublishPluginClusterEv
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<PublishPluginClusterEventRequest>, I>>(
-    base?: I,
-  ): PublishPluginClusterEventRequest {
-    return PublishPluginClusterEventRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<PublishPluginClusterEventRequest>): PublishPluginClusterEventRequest {
+    return PublishPluginClusterEventRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<PublishPluginClusterEventRequest>, I>>(
-    object: I,
-  ): PublishPluginClusterEventRequest {
+  fromPartial(object: DeepPartial<PublishPluginClusterEventRequest>): PublishPluginClusterEventRequest {
     const message = createBasePublishPluginClusterEventRequest();
     message.id = object.id ?? "";
     message.data = object.data ?? Buffer.alloc(0);
@@ -6220,14 +6189,10 @@ export const PublishPluginClusterEventResponse: MessageFns<PublishPluginClusterE
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<PublishPluginClusterEventResponse>, I>>(
-    base?: I,
-  ): PublishPluginClusterEventResponse {
-    return PublishPluginClusterEventResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<PublishPluginClusterEventResponse>): PublishPluginClusterEventResponse {
+    return PublishPluginClusterEventResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<PublishPluginClusterEventResponse>, I>>(
-    _: I,
-  ): PublishPluginClusterEventResponse {
+  fromPartial(_: DeepPartial<PublishPluginClusterEventResponse>): PublishPluginClusterEventResponse {
     const message = createBasePublishPluginClusterEventResponse();
     return message;
   },
@@ -6296,10 +6261,10 @@ export const RegisterCommandRequest: MessageFns<RegisterCommandRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<RegisterCommandRequest>, I>>(base?: I): RegisterCommandRequest {
-    return RegisterCommandRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<RegisterCommandRequest>): RegisterCommandRequest {
+    return RegisterCommandRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<RegisterCommandRequest>, I>>(object: I): RegisterCommandRequest {
+  fromPartial(object: DeepPartial<RegisterCommandRequest>): RegisterCommandRequest {
     const message = createBaseRegisterCommandRequest();
     message.commandJson = object.commandJson ?? Buffer.alloc(0);
     return message;
@@ -6349,10 +6314,10 @@ export const RegisterCommandResponse: MessageFns<RegisterCommandResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<RegisterCommandResponse>, I>>(base?: I): RegisterCommandResponse {
-    return RegisterCommandResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<RegisterCommandResponse>): RegisterCommandResponse {
+    return RegisterCommandResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<RegisterCommandResponse>, I>>(_: I): RegisterCommandResponse {
+  fromPartial(_: DeepPartial<RegisterCommandResponse>): RegisterCommandResponse {
     const message = createBaseRegisterCommandResponse();
     return message;
   },
@@ -6451,10 +6416,10 @@ export const LogRequest: MessageFns<LogRequest> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<LogRequest>, I>>(base?: I): LogRequest {
-    return LogRequest.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<LogRequest>): LogRequest {
+    return LogRequest.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<LogRequest>, I>>(object: I): LogRequest {
+  fromPartial(object: DeepPartial<LogRequest>): LogRequest {
     const message = createBaseLogRequest();
     message.level = object.level ?? 0;
     message.message = object.message ?? "";
@@ -6506,10 +6471,10 @@ export const LogResponse: MessageFns<LogResponse> = {
     return obj;
   },
 
-  create<I extends Exact<DeepPartial<LogResponse>, I>>(base?: I): LogResponse {
-    return LogResponse.fromPartial(base ?? ({} as any));
+  create(base?: DeepPartial<LogResponse>): LogResponse {
+    return LogResponse.fromPartial(base ?? {});
   },
-  fromPartial<I extends Exact<DeepPartial<LogResponse>, I>>(_: I): LogResponse {
+  fromPartial(_: DeepPartial<LogResponse>): LogResponse {
     const message = createBaseLogResponse();
     return message;
   },
@@ -6519,1061 +6484,673 @@ export const LogResponse: MessageFns<LogResponse> = {
  * Hooks is served by the Node sidecar and called by the shim when Mattermost calls the hook
  * of the same name.
  */
-export type HooksService = typeof HooksService;
-export const HooksService = {
-  /** OnActivate runs once the sidecar is up; an error fails the plugin's activation. */
-  onActivate: {
-    path: "/bridge.v1.Hooks/OnActivate" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: OnActivateRequest): Buffer => Buffer.from(OnActivateRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): OnActivateRequest => OnActivateRequest.decode(value),
-    responseSerialize: (value: OnActivateResponse): Buffer => Buffer.from(OnActivateResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): OnActivateResponse => OnActivateResponse.decode(value),
-  },
-  /** OnDeactivate asks the sidecar to finish its work before it is stopped. */
-  onDeactivate: {
-    path: "/bridge.v1.Hooks/OnDeactivate" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: OnDeactivateRequest): Buffer => Buffer.from(OnDeactivateRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): OnDeactivateRequest => OnDeactivateRequest.decode(value),
-    responseSerialize: (value: OnDeactivateResponse): Buffer =>
-      Buffer.from(OnDeactivateResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): OnDeactivateResponse => OnDeactivateResponse.decode(value),
-  },
-  /** OnConfigurationChange carries the plugin's settings as Mattermost stores them. */
-  onConfigurationChange: {
-    path: "/bridge.v1.Hooks/OnConfigurationChange" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: OnConfigurationChangeRequest): Buffer =>
-      Buffer.from(OnConfigurationChangeRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): OnConfigurationChangeRequest => OnConfigurationChangeRequest.decode(value),
-    responseSerialize: (value: OnConfigurationChangeResponse): Buffer =>
-      Buffer.from(OnConfigurationChangeResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): OnConfigurationChangeResponse => OnConfigurationChangeResponse.decode(value),
-  },
-  /**
-   * ServeHTTP carries one HTTP request: the head first, then body chunks, then the client
-   * half-closes. The answer is the response head, then body chunks.
-   */
-  serveHttp: {
-    path: "/bridge.v1.Hooks/ServeHTTP" as const,
-    requestStream: true as const,
-    responseStream: true as const,
-    requestSerialize: (value: ServeHTTPRequest): Buffer => Buffer.from(ServeHTTPRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): ServeHTTPRequest => ServeHTTPRequest.decode(value),
-    responseSerialize: (value: ServeHTTPResponse): Buffer => Buffer.from(ServeHTTPResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): ServeHTTPResponse => ServeHTTPResponse.decode(value),
-  },
-  /** ExecuteCommand runs a slash command registered by the plugin. */
-  executeCommand: {
-    path: "/bridge.v1.Hooks/ExecuteCommand" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: ExecuteCommandRequest): Buffer =>
-      Buffer.from(ExecuteCommandRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): ExecuteCommandRequest => ExecuteCommandRequest.decode(value),
-    responseSerialize: (value: ExecuteCommandResponse): Buffer =>
-      Buffer.from(ExecuteCommandResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): ExecuteCommandResponse => ExecuteCommandResponse.decode(value),
-  },
-  /** OnPluginClusterEvent delivers an event another node published. */
-  onPluginClusterEvent: {
-    path: "/bridge.v1.Hooks/OnPluginClusterEvent" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: OnPluginClusterEventRequest): Buffer =>
-      Buffer.from(OnPluginClusterEventRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): OnPluginClusterEventRequest => OnPluginClusterEventRequest.decode(value),
-    responseSerialize: (value: OnPluginClusterEventResponse): Buffer =>
-      Buffer.from(OnPluginClusterEventResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): OnPluginClusterEventResponse => OnPluginClusterEventResponse.decode(value),
-  },
-  /** Health answers while the sidecar's event loop is responsive. */
-  health: {
-    path: "/bridge.v1.Hooks/Health" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: HealthRequest): Buffer => Buffer.from(HealthRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): HealthRequest => HealthRequest.decode(value),
-    responseSerialize: (value: HealthResponse): Buffer => Buffer.from(HealthResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): HealthResponse => HealthResponse.decode(value),
+export type HooksDefinition = typeof HooksDefinition;
+export const HooksDefinition = {
+  name: "Hooks",
+  fullName: "bridge.v1.Hooks",
+  methods: {
+    /** OnActivate runs once the sidecar is up; an error fails the plugin's activation. */
+    onActivate: {
+      name: "OnActivate",
+      requestType: OnActivateRequest as typeof OnActivateRequest,
+      requestStream: false,
+      responseType: OnActivateResponse as typeof OnActivateResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** OnDeactivate asks the sidecar to finish its work before it is stopped. */
+    onDeactivate: {
+      name: "OnDeactivate",
+      requestType: OnDeactivateRequest as typeof OnDeactivateRequest,
+      requestStream: false,
+      responseType: OnDeactivateResponse as typeof OnDeactivateResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** OnConfigurationChange carries the plugin's settings as Mattermost stores them. */
+    onConfigurationChange: {
+      name: "OnConfigurationChange",
+      requestType: OnConfigurationChangeRequest as typeof OnConfigurationChangeRequest,
+      requestStream: false,
+      responseType: OnConfigurationChangeResponse as typeof OnConfigurationChangeResponse,
+      responseStream: false,
+      options: {},
+    },
+    /**
+     * ServeHTTP carries one HTTP request: the head first, then body chunks, then the client
+     * half-closes. The answer is the response head, then body chunks.
+     */
+    serveHTTP: {
+      name: "ServeHTTP",
+      requestType: ServeHTTPRequest as typeof ServeHTTPRequest,
+      requestStream: true,
+      responseType: ServeHTTPResponse as typeof ServeHTTPResponse,
+      responseStream: true,
+      options: {},
+    },
+    /** ExecuteCommand runs a slash command registered by the plugin. */
+    executeCommand: {
+      name: "ExecuteCommand",
+      requestType: ExecuteCommandRequest as typeof ExecuteCommandRequest,
+      requestStream: false,
+      responseType: ExecuteCommandResponse as typeof ExecuteCommandResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** OnPluginClusterEvent delivers an event another node published. */
+    onPluginClusterEvent: {
+      name: "OnPluginClusterEvent",
+      requestType: OnPluginClusterEventRequest as typeof OnPluginClusterEventRequest,
+      requestStream: false,
+      responseType: OnPluginClusterEventResponse as typeof OnPluginClusterEventResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Health answers while the sidecar's event loop is responsive. */
+    health: {
+      name: "Health",
+      requestType: HealthRequest as typeof HealthRequest,
+      requestStream: false,
+      responseType: HealthResponse as typeof HealthResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
-export interface HooksServer extends UntypedServiceImplementation {
+export interface HooksServiceImplementation<CallContextExt = {}> {
   /** OnActivate runs once the sidecar is up; an error fails the plugin's activation. */
-  onActivate: handleUnaryCall<OnActivateRequest, OnActivateResponse>;
+  onActivate(
+    request: OnActivateRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<OnActivateResponse>>;
   /** OnDeactivate asks the sidecar to finish its work before it is stopped. */
-  onDeactivate: handleUnaryCall<OnDeactivateRequest, OnDeactivateResponse>;
+  onDeactivate(
+    request: OnDeactivateRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<OnDeactivateResponse>>;
   /** OnConfigurationChange carries the plugin's settings as Mattermost stores them. */
-  onConfigurationChange: handleUnaryCall<OnConfigurationChangeRequest, OnConfigurationChangeResponse>;
+  onConfigurationChange(
+    request: OnConfigurationChangeRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<OnConfigurationChangeResponse>>;
   /**
    * ServeHTTP carries one HTTP request: the head first, then body chunks, then the client
    * half-closes. The answer is the response head, then body chunks.
    */
-  serveHttp: handleBidiStreamingCall<ServeHTTPRequest, ServeHTTPResponse>;
+  serveHTTP(
+    request: AsyncIterable<ServeHTTPRequest>,
+    context: CallContext & CallContextExt,
+  ): ServerStreamingMethodResult<DeepPartial<ServeHTTPResponse>>;
   /** ExecuteCommand runs a slash command registered by the plugin. */
-  executeCommand: handleUnaryCall<ExecuteCommandRequest, ExecuteCommandResponse>;
+  executeCommand(
+    request: ExecuteCommandRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<ExecuteCommandResponse>>;
   /** OnPluginClusterEvent delivers an event another node published. */
-  onPluginClusterEvent: handleUnaryCall<OnPluginClusterEventRequest, OnPluginClusterEventResponse>;
+  onPluginClusterEvent(
+    request: OnPluginClusterEventRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<OnPluginClusterEventResponse>>;
   /** Health answers while the sidecar's event loop is responsive. */
-  health: handleUnaryCall<HealthRequest, HealthResponse>;
+  health(request: HealthRequest, context: CallContext & CallContextExt): Promise<DeepPartial<HealthResponse>>;
 }
 
-export interface HooksClient extends Client {
+export interface HooksClient<CallOptionsExt = {}> {
   /** OnActivate runs once the sidecar is up; an error fails the plugin's activation. */
   onActivate(
-    request: OnActivateRequest,
-    callback: (error: ServiceError | null, response: OnActivateResponse) => void,
-  ): ClientUnaryCall;
-  onActivate(
-    request: OnActivateRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: OnActivateResponse) => void,
-  ): ClientUnaryCall;
-  onActivate(
-    request: OnActivateRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: OnActivateResponse) => void,
-  ): ClientUnaryCall;
+    request: DeepPartial<OnActivateRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<OnActivateResponse>;
   /** OnDeactivate asks the sidecar to finish its work before it is stopped. */
   onDeactivate(
-    request: OnDeactivateRequest,
-    callback: (error: ServiceError | null, response: OnDeactivateResponse) => void,
-  ): ClientUnaryCall;
-  onDeactivate(
-    request: OnDeactivateRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: OnDeactivateResponse) => void,
-  ): ClientUnaryCall;
-  onDeactivate(
-    request: OnDeactivateRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: OnDeactivateResponse) => void,
-  ): ClientUnaryCall;
+    request: DeepPartial<OnDeactivateRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<OnDeactivateResponse>;
   /** OnConfigurationChange carries the plugin's settings as Mattermost stores them. */
   onConfigurationChange(
-    request: OnConfigurationChangeRequest,
-    callback: (error: ServiceError | null, response: OnConfigurationChangeResponse) => void,
-  ): ClientUnaryCall;
-  onConfigurationChange(
-    request: OnConfigurationChangeRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: OnConfigurationChangeResponse) => void,
-  ): ClientUnaryCall;
-  onConfigurationChange(
-    request: OnConfigurationChangeRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: OnConfigurationChangeResponse) => void,
-  ): ClientUnaryCall;
+    request: DeepPartial<OnConfigurationChangeRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<OnConfigurationChangeResponse>;
   /**
    * ServeHTTP carries one HTTP request: the head first, then body chunks, then the client
    * half-closes. The answer is the response head, then body chunks.
    */
-  serveHttp(): ClientDuplexStream<ServeHTTPRequest, ServeHTTPResponse>;
-  serveHttp(options: Partial<CallOptions>): ClientDuplexStream<ServeHTTPRequest, ServeHTTPResponse>;
-  serveHttp(
-    metadata: Metadata,
-    options?: Partial<CallOptions>,
-  ): ClientDuplexStream<ServeHTTPRequest, ServeHTTPResponse>;
+  serveHTTP(
+    request: AsyncIterable<DeepPartial<ServeHTTPRequest>>,
+    options?: CallOptions & CallOptionsExt,
+  ): AsyncIterable<ServeHTTPResponse>;
   /** ExecuteCommand runs a slash command registered by the plugin. */
   executeCommand(
-    request: ExecuteCommandRequest,
-    callback: (error: ServiceError | null, response: ExecuteCommandResponse) => void,
-  ): ClientUnaryCall;
-  executeCommand(
-    request: ExecuteCommandRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: ExecuteCommandResponse) => void,
-  ): ClientUnaryCall;
-  executeCommand(
-    request: ExecuteCommandRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: ExecuteCommandResponse) => void,
-  ): ClientUnaryCall;
+    request: DeepPartial<ExecuteCommandRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<ExecuteCommandResponse>;
   /** OnPluginClusterEvent delivers an event another node published. */
   onPluginClusterEvent(
-    request: OnPluginClusterEventRequest,
-    callback: (error: ServiceError | null, response: OnPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
-  onPluginClusterEvent(
-    request: OnPluginClusterEventRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: OnPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
-  onPluginClusterEvent(
-    request: OnPluginClusterEventRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: OnPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
+    request: DeepPartial<OnPluginClusterEventRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<OnPluginClusterEventResponse>;
   /** Health answers while the sidecar's event loop is responsive. */
-  health(
-    request: HealthRequest,
-    callback: (error: ServiceError | null, response: HealthResponse) => void,
-  ): ClientUnaryCall;
-  health(
-    request: HealthRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: HealthResponse) => void,
-  ): ClientUnaryCall;
-  health(
-    request: HealthRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: HealthResponse) => void,
-  ): ClientUnaryCall;
+  health(request: DeepPartial<HealthRequest>, options?: CallOptions & CallOptionsExt): Promise<HealthResponse>;
 }
-
-export const HooksClient = makeGenericClientConstructor(HooksService, "bridge.v1.Hooks") as unknown as {
-  new (address: string, credentials: ChannelCredentials, options?: Partial<ClientOptions>): HooksClient;
-  service: typeof HooksService;
-  serviceName: string;
-};
 
 /**
  * PluginApi is served by the shim and called by the sidecar. Each RPC wraps the Mattermost
  * Plugin API method of the same name. Errors come back as gRPC statuses carrying the
  * Mattermost AppError id and HTTP status in the metadata keys `mm-error-id` and `mm-status`.
  */
-export type PluginApiService = typeof PluginApiService;
-export const PluginApiService = {
-  /** GetPluginConfig returns the plugin's settings as a JSON object. */
-  getPluginConfig: {
-    path: "/bridge.v1.PluginApi/GetPluginConfig" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetPluginConfigRequest): Buffer =>
-      Buffer.from(GetPluginConfigRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetPluginConfigRequest => GetPluginConfigRequest.decode(value),
-    responseSerialize: (value: GetPluginConfigResponse): Buffer =>
-      Buffer.from(GetPluginConfigResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetPluginConfigResponse => GetPluginConfigResponse.decode(value),
-  },
-  /** SavePluginConfig replaces the plugin's settings. */
-  savePluginConfig: {
-    path: "/bridge.v1.PluginApi/SavePluginConfig" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: SavePluginConfigRequest): Buffer =>
-      Buffer.from(SavePluginConfigRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): SavePluginConfigRequest => SavePluginConfigRequest.decode(value),
-    responseSerialize: (value: SavePluginConfigResponse): Buffer =>
-      Buffer.from(SavePluginConfigResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): SavePluginConfigResponse => SavePluginConfigResponse.decode(value),
-  },
-  /** GetConfig returns Mattermost's sanitized configuration as JSON (secrets are masked). */
-  getConfig: {
-    path: "/bridge.v1.PluginApi/GetConfig" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetConfigRequest): Buffer => Buffer.from(GetConfigRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetConfigRequest => GetConfigRequest.decode(value),
-    responseSerialize: (value: GetConfigResponse): Buffer => Buffer.from(GetConfigResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetConfigResponse => GetConfigResponse.decode(value),
-  },
-  /** GetServerVersion returns Mattermost's version. */
-  getServerVersion: {
-    path: "/bridge.v1.PluginApi/GetServerVersion" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetServerVersionRequest): Buffer =>
-      Buffer.from(GetServerVersionRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetServerVersionRequest => GetServerVersionRequest.decode(value),
-    responseSerialize: (value: GetServerVersionResponse): Buffer =>
-      Buffer.from(GetServerVersionResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetServerVersionResponse => GetServerVersionResponse.decode(value),
-  },
-  /** GetBundlePath returns the directory the plugin bundle is unpacked in. */
-  getBundlePath: {
-    path: "/bridge.v1.PluginApi/GetBundlePath" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetBundlePathRequest): Buffer => Buffer.from(GetBundlePathRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetBundlePathRequest => GetBundlePathRequest.decode(value),
-    responseSerialize: (value: GetBundlePathResponse): Buffer =>
-      Buffer.from(GetBundlePathResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetBundlePathResponse => GetBundlePathResponse.decode(value),
-  },
-  /** GetLicense returns the server's licence as JSON, empty when unlicensed. */
-  getLicense: {
-    path: "/bridge.v1.PluginApi/GetLicense" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetLicenseRequest): Buffer => Buffer.from(GetLicenseRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetLicenseRequest => GetLicenseRequest.decode(value),
-    responseSerialize: (value: GetLicenseResponse): Buffer => Buffer.from(GetLicenseResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetLicenseResponse => GetLicenseResponse.decode(value),
-  },
-  /** GetFileInfo returns a FileInfo as JSON. */
-  getFileInfo: {
-    path: "/bridge.v1.PluginApi/GetFileInfo" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetFileInfoRequest): Buffer => Buffer.from(GetFileInfoRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetFileInfoRequest => GetFileInfoRequest.decode(value),
-    responseSerialize: (value: GetFileInfoResponse): Buffer => Buffer.from(GetFileInfoResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetFileInfoResponse => GetFileInfoResponse.decode(value),
-  },
-  /** GetFile streams a file's bytes. */
-  getFile: {
-    path: "/bridge.v1.PluginApi/GetFile" as const,
-    requestStream: false as const,
-    responseStream: true as const,
-    requestSerialize: (value: GetFileRequest): Buffer => Buffer.from(GetFileRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetFileRequest => GetFileRequest.decode(value),
-    responseSerialize: (value: GetFileResponse): Buffer => Buffer.from(GetFileResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetFileResponse => GetFileResponse.decode(value),
-  },
-  /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
-  uploadFile: {
-    path: "/bridge.v1.PluginApi/UploadFile" as const,
-    requestStream: true as const,
-    responseStream: false as const,
-    requestSerialize: (value: UploadFileRequest): Buffer => Buffer.from(UploadFileRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): UploadFileRequest => UploadFileRequest.decode(value),
-    responseSerialize: (value: UploadFileResponse): Buffer => Buffer.from(UploadFileResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): UploadFileResponse => UploadFileResponse.decode(value),
-  },
-  /**
-   * UploadData stores bytes through an upload session (CreateUploadSession, then
-   * UploadData), so the bytes stream to Mattermost's file store without a whole copy in
-   * memory and the FileInfo is created by the given user.
-   */
-  uploadData: {
-    path: "/bridge.v1.PluginApi/UploadData" as const,
-    requestStream: true as const,
-    responseStream: false as const,
-    requestSerialize: (value: UploadDataRequest): Buffer => Buffer.from(UploadDataRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): UploadDataRequest => UploadDataRequest.decode(value),
-    responseSerialize: (value: UploadDataResponse): Buffer => Buffer.from(UploadDataResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): UploadDataResponse => UploadDataResponse.decode(value),
-  },
-  /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
-  setFileSearchableContent: {
-    path: "/bridge.v1.PluginApi/SetFileSearchableContent" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: SetFileSearchableContentRequest): Buffer =>
-      Buffer.from(SetFileSearchableContentRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): SetFileSearchableContentRequest =>
-      SetFileSearchableContentRequest.decode(value),
-    responseSerialize: (value: SetFileSearchableContentResponse): Buffer =>
-      Buffer.from(SetFileSearchableContentResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): SetFileSearchableContentResponse =>
-      SetFileSearchableContentResponse.decode(value),
-  },
-  /** GetPost returns a Post as JSON. */
-  getPost: {
-    path: "/bridge.v1.PluginApi/GetPost" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetPostRequest): Buffer => Buffer.from(GetPostRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetPostRequest => GetPostRequest.decode(value),
-    responseSerialize: (value: GetPostResponse): Buffer => Buffer.from(GetPostResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetPostResponse => GetPostResponse.decode(value),
-  },
-  /** CreatePost creates a Post given as JSON and returns it. */
-  createPost: {
-    path: "/bridge.v1.PluginApi/CreatePost" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: CreatePostRequest): Buffer => Buffer.from(CreatePostRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): CreatePostRequest => CreatePostRequest.decode(value),
-    responseSerialize: (value: CreatePostResponse): Buffer => Buffer.from(CreatePostResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): CreatePostResponse => CreatePostResponse.decode(value),
-  },
-  /** UpdatePost updates a Post given as JSON (message, props and file ids) and returns it. */
-  updatePost: {
-    path: "/bridge.v1.PluginApi/UpdatePost" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: UpdatePostRequest): Buffer => Buffer.from(UpdatePostRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): UpdatePostRequest => UpdatePostRequest.decode(value),
-    responseSerialize: (value: UpdatePostResponse): Buffer => Buffer.from(UpdatePostResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): UpdatePostResponse => UpdatePostResponse.decode(value),
-  },
-  /** SendEphemeralPost shows a Post to one user only. */
-  sendEphemeralPost: {
-    path: "/bridge.v1.PluginApi/SendEphemeralPost" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: SendEphemeralPostRequest): Buffer =>
-      Buffer.from(SendEphemeralPostRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): SendEphemeralPostRequest => SendEphemeralPostRequest.decode(value),
-    responseSerialize: (value: SendEphemeralPostResponse): Buffer =>
-      Buffer.from(SendEphemeralPostResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): SendEphemeralPostResponse => SendEphemeralPostResponse.decode(value),
-  },
-  /** GetUser returns a User as JSON. */
-  getUser: {
-    path: "/bridge.v1.PluginApi/GetUser" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetUserRequest): Buffer => Buffer.from(GetUserRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetUserRequest => GetUserRequest.decode(value),
-    responseSerialize: (value: GetUserResponse): Buffer => Buffer.from(GetUserResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetUserResponse => GetUserResponse.decode(value),
-  },
-  /** GetChannel returns a Channel as JSON. */
-  getChannel: {
-    path: "/bridge.v1.PluginApi/GetChannel" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetChannelRequest): Buffer => Buffer.from(GetChannelRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetChannelRequest => GetChannelRequest.decode(value),
-    responseSerialize: (value: GetChannelResponse): Buffer => Buffer.from(GetChannelResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetChannelResponse => GetChannelResponse.decode(value),
-  },
-  /** GetChannelMember returns a ChannelMember as JSON. */
-  getChannelMember: {
-    path: "/bridge.v1.PluginApi/GetChannelMember" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: GetChannelMemberRequest): Buffer =>
-      Buffer.from(GetChannelMemberRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): GetChannelMemberRequest => GetChannelMemberRequest.decode(value),
-    responseSerialize: (value: GetChannelMemberResponse): Buffer =>
-      Buffer.from(GetChannelMemberResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): GetChannelMemberResponse => GetChannelMemberResponse.decode(value),
-  },
-  /** HasPermissionTo checks a system-wide permission. */
-  hasPermissionTo: {
-    path: "/bridge.v1.PluginApi/HasPermissionTo" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: HasPermissionToRequest): Buffer =>
-      Buffer.from(HasPermissionToRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): HasPermissionToRequest => HasPermissionToRequest.decode(value),
-    responseSerialize: (value: HasPermissionToResponse): Buffer =>
-      Buffer.from(HasPermissionToResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): HasPermissionToResponse => HasPermissionToResponse.decode(value),
-  },
-  /** HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does. */
-  hasPermissionToChannel: {
-    path: "/bridge.v1.PluginApi/HasPermissionToChannel" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: HasPermissionToChannelRequest): Buffer =>
-      Buffer.from(HasPermissionToChannelRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): HasPermissionToChannelRequest => HasPermissionToChannelRequest.decode(value),
-    responseSerialize: (value: HasPermissionToChannelResponse): Buffer =>
-      Buffer.from(HasPermissionToChannelResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): HasPermissionToChannelResponse =>
-      HasPermissionToChannelResponse.decode(value),
-  },
-  /** KVGet returns the value of a key, and whether it exists. */
-  kvGet: {
-    path: "/bridge.v1.PluginApi/KVGet" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: KVGetRequest): Buffer => Buffer.from(KVGetRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): KVGetRequest => KVGetRequest.decode(value),
-    responseSerialize: (value: KVGetResponse): Buffer => Buffer.from(KVGetResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): KVGetResponse => KVGetResponse.decode(value),
-  },
-  /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
-  kvSetWithOptions: {
-    path: "/bridge.v1.PluginApi/KVSetWithOptions" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: KVSetWithOptionsRequest): Buffer =>
-      Buffer.from(KVSetWithOptionsRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): KVSetWithOptionsRequest => KVSetWithOptionsRequest.decode(value),
-    responseSerialize: (value: KVSetWithOptionsResponse): Buffer =>
-      Buffer.from(KVSetWithOptionsResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): KVSetWithOptionsResponse => KVSetWithOptionsResponse.decode(value),
-  },
-  /** KVDelete deletes a key. */
-  kvDelete: {
-    path: "/bridge.v1.PluginApi/KVDelete" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: KVDeleteRequest): Buffer => Buffer.from(KVDeleteRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): KVDeleteRequest => KVDeleteRequest.decode(value),
-    responseSerialize: (value: KVDeleteResponse): Buffer => Buffer.from(KVDeleteResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): KVDeleteResponse => KVDeleteResponse.decode(value),
-  },
-  /** KVList lists keys, one page at a time. */
-  kvList: {
-    path: "/bridge.v1.PluginApi/KVList" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: KVListRequest): Buffer => Buffer.from(KVListRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): KVListRequest => KVListRequest.decode(value),
-    responseSerialize: (value: KVListResponse): Buffer => Buffer.from(KVListResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): KVListResponse => KVListResponse.decode(value),
-  },
-  /** PublishWebSocketEvent sends `custom_<plugin id>_<event>` to the clients the broadcast names. */
-  publishWebSocketEvent: {
-    path: "/bridge.v1.PluginApi/PublishWebSocketEvent" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: PublishWebSocketEventRequest): Buffer =>
-      Buffer.from(PublishWebSocketEventRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): PublishWebSocketEventRequest => PublishWebSocketEventRequest.decode(value),
-    responseSerialize: (value: PublishWebSocketEventResponse): Buffer =>
-      Buffer.from(PublishWebSocketEventResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): PublishWebSocketEventResponse => PublishWebSocketEventResponse.decode(value),
-  },
-  /** PublishPluginClusterEvent sends an event to the plugin on the other cluster nodes. */
-  publishPluginClusterEvent: {
-    path: "/bridge.v1.PluginApi/PublishPluginClusterEvent" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: PublishPluginClusterEventRequest): Buffer =>
-      Buffer.from(PublishPluginClusterEventRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): PublishPluginClusterEventRequest =>
-      PublishPluginClusterEventRequest.decode(value),
-    responseSerialize: (value: PublishPluginClusterEventResponse): Buffer =>
-      Buffer.from(PublishPluginClusterEventResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): PublishPluginClusterEventResponse =>
-      PublishPluginClusterEventResponse.decode(value),
-  },
-  /** RegisterCommand registers a slash command on this node. */
-  registerCommand: {
-    path: "/bridge.v1.PluginApi/RegisterCommand" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: RegisterCommandRequest): Buffer =>
-      Buffer.from(RegisterCommandRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): RegisterCommandRequest => RegisterCommandRequest.decode(value),
-    responseSerialize: (value: RegisterCommandResponse): Buffer =>
-      Buffer.from(RegisterCommandResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): RegisterCommandResponse => RegisterCommandResponse.decode(value),
-  },
-  /** Log writes one line to the Mattermost log at the given level. */
-  log: {
-    path: "/bridge.v1.PluginApi/Log" as const,
-    requestStream: false as const,
-    responseStream: false as const,
-    requestSerialize: (value: LogRequest): Buffer => Buffer.from(LogRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): LogRequest => LogRequest.decode(value),
-    responseSerialize: (value: LogResponse): Buffer => Buffer.from(LogResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): LogResponse => LogResponse.decode(value),
+export type PluginApiDefinition = typeof PluginApiDefinition;
+export const PluginApiDefinition = {
+  name: "PluginApi",
+  fullName: "bridge.v1.PluginApi",
+  methods: {
+    /** GetPluginConfig returns the plugin's settings as a JSON object. */
+    getPluginConfig: {
+      name: "GetPluginConfig",
+      requestType: GetPluginConfigRequest as typeof GetPluginConfigRequest,
+      requestStream: false,
+      responseType: GetPluginConfigResponse as typeof GetPluginConfigResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** SavePluginConfig replaces the plugin's settings. */
+    savePluginConfig: {
+      name: "SavePluginConfig",
+      requestType: SavePluginConfigRequest as typeof SavePluginConfigRequest,
+      requestStream: false,
+      responseType: SavePluginConfigResponse as typeof SavePluginConfigResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetConfig returns Mattermost's sanitized configuration as JSON (secrets are masked). */
+    getConfig: {
+      name: "GetConfig",
+      requestType: GetConfigRequest as typeof GetConfigRequest,
+      requestStream: false,
+      responseType: GetConfigResponse as typeof GetConfigResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetServerVersion returns Mattermost's version. */
+    getServerVersion: {
+      name: "GetServerVersion",
+      requestType: GetServerVersionRequest as typeof GetServerVersionRequest,
+      requestStream: false,
+      responseType: GetServerVersionResponse as typeof GetServerVersionResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetBundlePath returns the directory the plugin bundle is unpacked in. */
+    getBundlePath: {
+      name: "GetBundlePath",
+      requestType: GetBundlePathRequest as typeof GetBundlePathRequest,
+      requestStream: false,
+      responseType: GetBundlePathResponse as typeof GetBundlePathResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetLicense returns the server's licence as JSON, empty when unlicensed. */
+    getLicense: {
+      name: "GetLicense",
+      requestType: GetLicenseRequest as typeof GetLicenseRequest,
+      requestStream: false,
+      responseType: GetLicenseResponse as typeof GetLicenseResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetFileInfo returns a FileInfo as JSON. */
+    getFileInfo: {
+      name: "GetFileInfo",
+      requestType: GetFileInfoRequest as typeof GetFileInfoRequest,
+      requestStream: false,
+      responseType: GetFileInfoResponse as typeof GetFileInfoResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetFile streams a file's bytes. */
+    getFile: {
+      name: "GetFile",
+      requestType: GetFileRequest as typeof GetFileRequest,
+      requestStream: false,
+      responseType: GetFileResponse as typeof GetFileResponse,
+      responseStream: true,
+      options: {},
+    },
+    /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
+    uploadFile: {
+      name: "UploadFile",
+      requestType: UploadFileRequest as typeof UploadFileRequest,
+      requestStream: true,
+      responseType: UploadFileResponse as typeof UploadFileResponse,
+      responseStream: false,
+      options: {},
+    },
+    /**
+     * UploadData stores bytes through an upload session (CreateUploadSession, then
+     * UploadData), so the bytes stream to Mattermost's file store without a whole copy in
+     * memory and the FileInfo is created by the given user.
+     */
+    uploadData: {
+      name: "UploadData",
+      requestType: UploadDataRequest as typeof UploadDataRequest,
+      requestStream: true,
+      responseType: UploadDataResponse as typeof UploadDataResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
+    setFileSearchableContent: {
+      name: "SetFileSearchableContent",
+      requestType: SetFileSearchableContentRequest as typeof SetFileSearchableContentRequest,
+      requestStream: false,
+      responseType: SetFileSearchableContentResponse as typeof SetFileSearchableContentResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetPost returns a Post as JSON. */
+    getPost: {
+      name: "GetPost",
+      requestType: GetPostRequest as typeof GetPostRequest,
+      requestStream: false,
+      responseType: GetPostResponse as typeof GetPostResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** CreatePost creates a Post given as JSON and returns it. */
+    createPost: {
+      name: "CreatePost",
+      requestType: CreatePostRequest as typeof CreatePostRequest,
+      requestStream: false,
+      responseType: CreatePostResponse as typeof CreatePostResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** UpdatePost updates a Post given as JSON (message, props and file ids) and returns it. */
+    updatePost: {
+      name: "UpdatePost",
+      requestType: UpdatePostRequest as typeof UpdatePostRequest,
+      requestStream: false,
+      responseType: UpdatePostResponse as typeof UpdatePostResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** SendEphemeralPost shows a Post to one user only. */
+    sendEphemeralPost: {
+      name: "SendEphemeralPost",
+      requestType: SendEphemeralPostRequest as typeof SendEphemeralPostRequest,
+      requestStream: false,
+      responseType: SendEphemeralPostResponse as typeof SendEphemeralPostResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetUser returns a User as JSON. */
+    getUser: {
+      name: "GetUser",
+      requestType: GetUserRequest as typeof GetUserRequest,
+      requestStream: false,
+      responseType: GetUserResponse as typeof GetUserResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetChannel returns a Channel as JSON. */
+    getChannel: {
+      name: "GetChannel",
+      requestType: GetChannelRequest as typeof GetChannelRequest,
+      requestStream: false,
+      responseType: GetChannelResponse as typeof GetChannelResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** GetChannelMember returns a ChannelMember as JSON. */
+    getChannelMember: {
+      name: "GetChannelMember",
+      requestType: GetChannelMemberRequest as typeof GetChannelMemberRequest,
+      requestStream: false,
+      responseType: GetChannelMemberResponse as typeof GetChannelMemberResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** HasPermissionTo checks a system-wide permission. */
+    hasPermissionTo: {
+      name: "HasPermissionTo",
+      requestType: HasPermissionToRequest as typeof HasPermissionToRequest,
+      requestStream: false,
+      responseType: HasPermissionToResponse as typeof HasPermissionToResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does. */
+    hasPermissionToChannel: {
+      name: "HasPermissionToChannel",
+      requestType: HasPermissionToChannelRequest as typeof HasPermissionToChannelRequest,
+      requestStream: false,
+      responseType: HasPermissionToChannelResponse as typeof HasPermissionToChannelResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** KVGet returns the value of a key, and whether it exists. */
+    kVGet: {
+      name: "KVGet",
+      requestType: KVGetRequest as typeof KVGetRequest,
+      requestStream: false,
+      responseType: KVGetResponse as typeof KVGetResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
+    kVSetWithOptions: {
+      name: "KVSetWithOptions",
+      requestType: KVSetWithOptionsRequest as typeof KVSetWithOptionsRequest,
+      requestStream: false,
+      responseType: KVSetWithOptionsResponse as typeof KVSetWithOptionsResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** KVDelete deletes a key. */
+    kVDelete: {
+      name: "KVDelete",
+      requestType: KVDeleteRequest as typeof KVDeleteRequest,
+      requestStream: false,
+      responseType: KVDeleteResponse as typeof KVDeleteResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** KVList lists keys, one page at a time. */
+    kVList: {
+      name: "KVList",
+      requestType: KVListRequest as typeof KVListRequest,
+      requestStream: false,
+      responseType: KVListResponse as typeof KVListResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** PublishWebSocketEvent sends `custom_<plugin id>_<event>` to the clients the broadcast names. */
+    publishWebSocketEvent: {
+      name: "PublishWebSocketEvent",
+      requestType: PublishWebSocketEventRequest as typeof PublishWebSocketEventRequest,
+      requestStream: false,
+      responseType: PublishWebSocketEventResponse as typeof PublishWebSocketEventResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** PublishPluginClusterEvent sends an event to the plugin on the other cluster nodes. */
+    publishPluginClusterEvent: {
+      name: "PublishPluginClusterEvent",
+      requestType: PublishPluginClusterEventRequest as typeof PublishPluginClusterEventRequest,
+      requestStream: false,
+      responseType: PublishPluginClusterEventResponse as typeof PublishPluginClusterEventResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** RegisterCommand registers a slash command on this node. */
+    registerCommand: {
+      name: "RegisterCommand",
+      requestType: RegisterCommandRequest as typeof RegisterCommandRequest,
+      requestStream: false,
+      responseType: RegisterCommandResponse as typeof RegisterCommandResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** Log writes one line to the Mattermost log at the given level. */
+    log: {
+      name: "Log",
+      requestType: LogRequest as typeof LogRequest,
+      requestStream: false,
+      responseType: LogResponse as typeof LogResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
-export interface PluginApiServer extends UntypedServiceImplementation {
-  /** GetPluginConfig returns the plugin's settings as a JSON object. */
-  getPluginConfig: handleUnaryCall<GetPluginConfigRequest, GetPluginConfigResponse>;
-  /** SavePluginConfig replaces the plugin's settings. */
-  savePluginConfig: handleUnaryCall<SavePluginConfigRequest, SavePluginConfigResponse>;
-  /** GetConfig returns Mattermost's sanitized configuration as JSON (secrets are masked). */
-  getConfig: handleUnaryCall<GetConfigRequest, GetConfigResponse>;
-  /** GetServerVersion returns Mattermost's version. */
-  getServerVersion: handleUnaryCall<GetServerVersionRequest, GetServerVersionResponse>;
-  /** GetBundlePath returns the directory the plugin bundle is unpacked in. */
-  getBundlePath: handleUnaryCall<GetBundlePathRequest, GetBundlePathResponse>;
-  /** GetLicense returns the server's licence as JSON, empty when unlicensed. */
-  getLicense: handleUnaryCall<GetLicenseRequest, GetLicenseResponse>;
-  /** GetFileInfo returns a FileInfo as JSON. */
-  getFileInfo: handleUnaryCall<GetFileInfoRequest, GetFileInfoResponse>;
-  /** GetFile streams a file's bytes. */
-  getFile: handleServerStreamingCall<GetFileRequest, GetFileResponse>;
-  /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
-  uploadFile: handleClientStreamingCall<UploadFileRequest, UploadFileResponse>;
-  /**
-   * UploadData stores bytes through an upload session (CreateUploadSession, then
-   * UploadData), so the bytes stream to Mattermost's file store without a whole copy in
-   * memory and the FileInfo is created by the given user.
-   */
-  uploadData: handleClientStreamingCall<UploadDataRequest, UploadDataResponse>;
-  /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
-  setFileSearchableContent: handleUnaryCall<SetFileSearchableContentRequest, SetFileSearchableContentResponse>;
-  /** GetPost returns a Post as JSON. */
-  getPost: handleUnaryCall<GetPostRequest, GetPostResponse>;
-  /** CreatePost creates a Post given as JSON and returns it. */
-  createPost: handleUnaryCall<CreatePostRequest, CreatePostResponse>;
-  /** UpdatePost updates a Post given as JSON (message, props and file ids) and returns it. */
-  updatePost: handleUnaryCall<UpdatePostRequest, UpdatePostResponse>;
-  /** SendEphemeralPost shows a Post to one user only. */
-  sendEphemeralPost: handleUnaryCall<SendEphemeralPostRequest, SendEphemeralPostResponse>;
-  /** GetUser returns a User as JSON. */
-  getUser: handleUnaryCall<GetUserRequest, GetUserResponse>;
-  /** GetChannel returns a Channel as JSON. */
-  getChannel: handleUnaryCall<GetChannelRequest, GetChannelResponse>;
-  /** GetChannelMember returns a ChannelMember as JSON. */
-  getChannelMember: handleUnaryCall<GetChannelMemberRequest, GetChannelMemberResponse>;
-  /** HasPermissionTo checks a system-wide permission. */
-  hasPermissionTo: handleUnaryCall<HasPermissionToRequest, HasPermissionToResponse>;
-  /** HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does. */
-  hasPermissionToChannel: handleUnaryCall<HasPermissionToChannelRequest, HasPermissionToChannelResponse>;
-  /** KVGet returns the value of a key, and whether it exists. */
-  kvGet: handleUnaryCall<KVGetRequest, KVGetResponse>;
-  /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
-  kvSetWithOptions: handleUnaryCall<KVSetWithOptionsRequest, KVSetWithOptionsResponse>;
-  /** KVDelete deletes a key. */
-  kvDelete: handleUnaryCall<KVDeleteRequest, KVDeleteResponse>;
-  /** KVList lists keys, one page at a time. */
-  kvList: handleUnaryCall<KVListRequest, KVListResponse>;
-  /** PublishWebSocketEvent sends `custom_<plugin id>_<event>` to the clients the broadcast names. */
-  publishWebSocketEvent: handleUnaryCall<PublishWebSocketEventRequest, PublishWebSocketEventResponse>;
-  /** PublishPluginClusterEvent sends an event to the plugin on the other cluster nodes. */
-  publishPluginClusterEvent: handleUnaryCall<PublishPluginClusterEventRequest, PublishPluginClusterEventResponse>;
-  /** RegisterCommand registers a slash command on this node. */
-  registerCommand: handleUnaryCall<RegisterCommandRequest, RegisterCommandResponse>;
-  /** Log writes one line to the Mattermost log at the given level. */
-  log: handleUnaryCall<LogRequest, LogResponse>;
-}
-
-export interface PluginApiClient extends Client {
+export interface PluginApiServiceImplementation<CallContextExt = {}> {
   /** GetPluginConfig returns the plugin's settings as a JSON object. */
   getPluginConfig(
     request: GetPluginConfigRequest,
-    callback: (error: ServiceError | null, response: GetPluginConfigResponse) => void,
-  ): ClientUnaryCall;
-  getPluginConfig(
-    request: GetPluginConfigRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetPluginConfigResponse) => void,
-  ): ClientUnaryCall;
-  getPluginConfig(
-    request: GetPluginConfigRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetPluginConfigResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetPluginConfigResponse>>;
   /** SavePluginConfig replaces the plugin's settings. */
   savePluginConfig(
     request: SavePluginConfigRequest,
-    callback: (error: ServiceError | null, response: SavePluginConfigResponse) => void,
-  ): ClientUnaryCall;
-  savePluginConfig(
-    request: SavePluginConfigRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: SavePluginConfigResponse) => void,
-  ): ClientUnaryCall;
-  savePluginConfig(
-    request: SavePluginConfigRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: SavePluginConfigResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<SavePluginConfigResponse>>;
   /** GetConfig returns Mattermost's sanitized configuration as JSON (secrets are masked). */
-  getConfig(
-    request: GetConfigRequest,
-    callback: (error: ServiceError | null, response: GetConfigResponse) => void,
-  ): ClientUnaryCall;
-  getConfig(
-    request: GetConfigRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetConfigResponse) => void,
-  ): ClientUnaryCall;
-  getConfig(
-    request: GetConfigRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetConfigResponse) => void,
-  ): ClientUnaryCall;
+  getConfig(request: GetConfigRequest, context: CallContext & CallContextExt): Promise<DeepPartial<GetConfigResponse>>;
   /** GetServerVersion returns Mattermost's version. */
   getServerVersion(
     request: GetServerVersionRequest,
-    callback: (error: ServiceError | null, response: GetServerVersionResponse) => void,
-  ): ClientUnaryCall;
-  getServerVersion(
-    request: GetServerVersionRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetServerVersionResponse) => void,
-  ): ClientUnaryCall;
-  getServerVersion(
-    request: GetServerVersionRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetServerVersionResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetServerVersionResponse>>;
   /** GetBundlePath returns the directory the plugin bundle is unpacked in. */
   getBundlePath(
     request: GetBundlePathRequest,
-    callback: (error: ServiceError | null, response: GetBundlePathResponse) => void,
-  ): ClientUnaryCall;
-  getBundlePath(
-    request: GetBundlePathRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetBundlePathResponse) => void,
-  ): ClientUnaryCall;
-  getBundlePath(
-    request: GetBundlePathRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetBundlePathResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetBundlePathResponse>>;
   /** GetLicense returns the server's licence as JSON, empty when unlicensed. */
   getLicense(
     request: GetLicenseRequest,
-    callback: (error: ServiceError | null, response: GetLicenseResponse) => void,
-  ): ClientUnaryCall;
-  getLicense(
-    request: GetLicenseRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetLicenseResponse) => void,
-  ): ClientUnaryCall;
-  getLicense(
-    request: GetLicenseRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetLicenseResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetLicenseResponse>>;
   /** GetFileInfo returns a FileInfo as JSON. */
   getFileInfo(
     request: GetFileInfoRequest,
-    callback: (error: ServiceError | null, response: GetFileInfoResponse) => void,
-  ): ClientUnaryCall;
-  getFileInfo(
-    request: GetFileInfoRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetFileInfoResponse) => void,
-  ): ClientUnaryCall;
-  getFileInfo(
-    request: GetFileInfoRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetFileInfoResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetFileInfoResponse>>;
   /** GetFile streams a file's bytes. */
-  getFile(request: GetFileRequest, options?: Partial<CallOptions>): ClientReadableStream<GetFileResponse>;
   getFile(
     request: GetFileRequest,
-    metadata?: Metadata,
-    options?: Partial<CallOptions>,
-  ): ClientReadableStream<GetFileResponse>;
+    context: CallContext & CallContextExt,
+  ): ServerStreamingMethodResult<DeepPartial<GetFileResponse>>;
   /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
   uploadFile(
-    callback: (error: ServiceError | null, response: UploadFileResponse) => void,
-  ): ClientWritableStream<UploadFileRequest>;
-  uploadFile(
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: UploadFileResponse) => void,
-  ): ClientWritableStream<UploadFileRequest>;
-  uploadFile(
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: UploadFileResponse) => void,
-  ): ClientWritableStream<UploadFileRequest>;
-  uploadFile(
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: UploadFileResponse) => void,
-  ): ClientWritableStream<UploadFileRequest>;
+    request: AsyncIterable<UploadFileRequest>,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<UploadFileResponse>>;
   /**
    * UploadData stores bytes through an upload session (CreateUploadSession, then
    * UploadData), so the bytes stream to Mattermost's file store without a whole copy in
    * memory and the FileInfo is created by the given user.
    */
   uploadData(
-    callback: (error: ServiceError | null, response: UploadDataResponse) => void,
-  ): ClientWritableStream<UploadDataRequest>;
-  uploadData(
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: UploadDataResponse) => void,
-  ): ClientWritableStream<UploadDataRequest>;
-  uploadData(
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: UploadDataResponse) => void,
-  ): ClientWritableStream<UploadDataRequest>;
-  uploadData(
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: UploadDataResponse) => void,
-  ): ClientWritableStream<UploadDataRequest>;
+    request: AsyncIterable<UploadDataRequest>,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<UploadDataResponse>>;
   /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
   setFileSearchableContent(
     request: SetFileSearchableContentRequest,
-    callback: (error: ServiceError | null, response: SetFileSearchableContentResponse) => void,
-  ): ClientUnaryCall;
-  setFileSearchableContent(
-    request: SetFileSearchableContentRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: SetFileSearchableContentResponse) => void,
-  ): ClientUnaryCall;
-  setFileSearchableContent(
-    request: SetFileSearchableContentRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: SetFileSearchableContentResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<SetFileSearchableContentResponse>>;
   /** GetPost returns a Post as JSON. */
-  getPost(
-    request: GetPostRequest,
-    callback: (error: ServiceError | null, response: GetPostResponse) => void,
-  ): ClientUnaryCall;
-  getPost(
-    request: GetPostRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetPostResponse) => void,
-  ): ClientUnaryCall;
-  getPost(
-    request: GetPostRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetPostResponse) => void,
-  ): ClientUnaryCall;
+  getPost(request: GetPostRequest, context: CallContext & CallContextExt): Promise<DeepPartial<GetPostResponse>>;
   /** CreatePost creates a Post given as JSON and returns it. */
   createPost(
     request: CreatePostRequest,
-    callback: (error: ServiceError | null, response: CreatePostResponse) => void,
-  ): ClientUnaryCall;
-  createPost(
-    request: CreatePostRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: CreatePostResponse) => void,
-  ): ClientUnaryCall;
-  createPost(
-    request: CreatePostRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: CreatePostResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<CreatePostResponse>>;
   /** UpdatePost updates a Post given as JSON (message, props and file ids) and returns it. */
   updatePost(
     request: UpdatePostRequest,
-    callback: (error: ServiceError | null, response: UpdatePostResponse) => void,
-  ): ClientUnaryCall;
-  updatePost(
-    request: UpdatePostRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: UpdatePostResponse) => void,
-  ): ClientUnaryCall;
-  updatePost(
-    request: UpdatePostRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: UpdatePostResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<UpdatePostResponse>>;
   /** SendEphemeralPost shows a Post to one user only. */
   sendEphemeralPost(
     request: SendEphemeralPostRequest,
-    callback: (error: ServiceError | null, response: SendEphemeralPostResponse) => void,
-  ): ClientUnaryCall;
-  sendEphemeralPost(
-    request: SendEphemeralPostRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: SendEphemeralPostResponse) => void,
-  ): ClientUnaryCall;
-  sendEphemeralPost(
-    request: SendEphemeralPostRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: SendEphemeralPostResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<SendEphemeralPostResponse>>;
   /** GetUser returns a User as JSON. */
-  getUser(
-    request: GetUserRequest,
-    callback: (error: ServiceError | null, response: GetUserResponse) => void,
-  ): ClientUnaryCall;
-  getUser(
-    request: GetUserRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetUserResponse) => void,
-  ): ClientUnaryCall;
-  getUser(
-    request: GetUserRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetUserResponse) => void,
-  ): ClientUnaryCall;
+  getUser(request: GetUserRequest, context: CallContext & CallContextExt): Promise<DeepPartial<GetUserResponse>>;
   /** GetChannel returns a Channel as JSON. */
   getChannel(
     request: GetChannelRequest,
-    callback: (error: ServiceError | null, response: GetChannelResponse) => void,
-  ): ClientUnaryCall;
-  getChannel(
-    request: GetChannelRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetChannelResponse) => void,
-  ): ClientUnaryCall;
-  getChannel(
-    request: GetChannelRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetChannelResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetChannelResponse>>;
   /** GetChannelMember returns a ChannelMember as JSON. */
   getChannelMember(
     request: GetChannelMemberRequest,
-    callback: (error: ServiceError | null, response: GetChannelMemberResponse) => void,
-  ): ClientUnaryCall;
-  getChannelMember(
-    request: GetChannelMemberRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: GetChannelMemberResponse) => void,
-  ): ClientUnaryCall;
-  getChannelMember(
-    request: GetChannelMemberRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: GetChannelMemberResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetChannelMemberResponse>>;
   /** HasPermissionTo checks a system-wide permission. */
   hasPermissionTo(
     request: HasPermissionToRequest,
-    callback: (error: ServiceError | null, response: HasPermissionToResponse) => void,
-  ): ClientUnaryCall;
-  hasPermissionTo(
-    request: HasPermissionToRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: HasPermissionToResponse) => void,
-  ): ClientUnaryCall;
-  hasPermissionTo(
-    request: HasPermissionToRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: HasPermissionToResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<HasPermissionToResponse>>;
   /** HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does. */
   hasPermissionToChannel(
     request: HasPermissionToChannelRequest,
-    callback: (error: ServiceError | null, response: HasPermissionToChannelResponse) => void,
-  ): ClientUnaryCall;
-  hasPermissionToChannel(
-    request: HasPermissionToChannelRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: HasPermissionToChannelResponse) => void,
-  ): ClientUnaryCall;
-  hasPermissionToChannel(
-    request: HasPermissionToChannelRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: HasPermissionToChannelResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<HasPermissionToChannelResponse>>;
   /** KVGet returns the value of a key, and whether it exists. */
-  kvGet(
-    request: KVGetRequest,
-    callback: (error: ServiceError | null, response: KVGetResponse) => void,
-  ): ClientUnaryCall;
-  kvGet(
-    request: KVGetRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: KVGetResponse) => void,
-  ): ClientUnaryCall;
-  kvGet(
-    request: KVGetRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: KVGetResponse) => void,
-  ): ClientUnaryCall;
+  kVGet(request: KVGetRequest, context: CallContext & CallContextExt): Promise<DeepPartial<KVGetResponse>>;
   /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
-  kvSetWithOptions(
+  kVSetWithOptions(
     request: KVSetWithOptionsRequest,
-    callback: (error: ServiceError | null, response: KVSetWithOptionsResponse) => void,
-  ): ClientUnaryCall;
-  kvSetWithOptions(
-    request: KVSetWithOptionsRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: KVSetWithOptionsResponse) => void,
-  ): ClientUnaryCall;
-  kvSetWithOptions(
-    request: KVSetWithOptionsRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: KVSetWithOptionsResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<KVSetWithOptionsResponse>>;
   /** KVDelete deletes a key. */
-  kvDelete(
-    request: KVDeleteRequest,
-    callback: (error: ServiceError | null, response: KVDeleteResponse) => void,
-  ): ClientUnaryCall;
-  kvDelete(
-    request: KVDeleteRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: KVDeleteResponse) => void,
-  ): ClientUnaryCall;
-  kvDelete(
-    request: KVDeleteRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: KVDeleteResponse) => void,
-  ): ClientUnaryCall;
+  kVDelete(request: KVDeleteRequest, context: CallContext & CallContextExt): Promise<DeepPartial<KVDeleteResponse>>;
   /** KVList lists keys, one page at a time. */
-  kvList(
-    request: KVListRequest,
-    callback: (error: ServiceError | null, response: KVListResponse) => void,
-  ): ClientUnaryCall;
-  kvList(
-    request: KVListRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: KVListResponse) => void,
-  ): ClientUnaryCall;
-  kvList(
-    request: KVListRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: KVListResponse) => void,
-  ): ClientUnaryCall;
+  kVList(request: KVListRequest, context: CallContext & CallContextExt): Promise<DeepPartial<KVListResponse>>;
   /** PublishWebSocketEvent sends `custom_<plugin id>_<event>` to the clients the broadcast names. */
   publishWebSocketEvent(
     request: PublishWebSocketEventRequest,
-    callback: (error: ServiceError | null, response: PublishWebSocketEventResponse) => void,
-  ): ClientUnaryCall;
-  publishWebSocketEvent(
-    request: PublishWebSocketEventRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: PublishWebSocketEventResponse) => void,
-  ): ClientUnaryCall;
-  publishWebSocketEvent(
-    request: PublishWebSocketEventRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: PublishWebSocketEventResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<PublishWebSocketEventResponse>>;
   /** PublishPluginClusterEvent sends an event to the plugin on the other cluster nodes. */
   publishPluginClusterEvent(
     request: PublishPluginClusterEventRequest,
-    callback: (error: ServiceError | null, response: PublishPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
-  publishPluginClusterEvent(
-    request: PublishPluginClusterEventRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: PublishPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
-  publishPluginClusterEvent(
-    request: PublishPluginClusterEventRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: PublishPluginClusterEventResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<PublishPluginClusterEventResponse>>;
   /** RegisterCommand registers a slash command on this node. */
   registerCommand(
     request: RegisterCommandRequest,
-    callback: (error: ServiceError | null, response: RegisterCommandResponse) => void,
-  ): ClientUnaryCall;
-  registerCommand(
-    request: RegisterCommandRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: RegisterCommandResponse) => void,
-  ): ClientUnaryCall;
-  registerCommand(
-    request: RegisterCommandRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: RegisterCommandResponse) => void,
-  ): ClientUnaryCall;
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RegisterCommandResponse>>;
   /** Log writes one line to the Mattermost log at the given level. */
-  log(request: LogRequest, callback: (error: ServiceError | null, response: LogResponse) => void): ClientUnaryCall;
-  log(
-    request: LogRequest,
-    metadata: Metadata,
-    callback: (error: ServiceError | null, response: LogResponse) => void,
-  ): ClientUnaryCall;
-  log(
-    request: LogRequest,
-    metadata: Metadata,
-    options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: LogResponse) => void,
-  ): ClientUnaryCall;
+  log(request: LogRequest, context: CallContext & CallContextExt): Promise<DeepPartial<LogResponse>>;
 }
 
-export const PluginApiClient = makeGenericClientConstructor(PluginApiService, "bridge.v1.PluginApi") as unknown as {
-  new (address: string, credentials: ChannelCredentials, options?: Partial<ClientOptions>): PluginApiClient;
-  service: typeof PluginApiService;
-  serviceName: string;
-};
+export interface PluginApiClient<CallOptionsExt = {}> {
+  /** GetPluginConfig returns the plugin's settings as a JSON object. */
+  getPluginConfig(
+    request: DeepPartial<GetPluginConfigRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetPluginConfigResponse>;
+  /** SavePluginConfig replaces the plugin's settings. */
+  savePluginConfig(
+    request: DeepPartial<SavePluginConfigRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<SavePluginConfigResponse>;
+  /** GetConfig returns Mattermost's sanitized configuration as JSON (secrets are masked). */
+  getConfig(request: DeepPartial<GetConfigRequest>, options?: CallOptions & CallOptionsExt): Promise<GetConfigResponse>;
+  /** GetServerVersion returns Mattermost's version. */
+  getServerVersion(
+    request: DeepPartial<GetServerVersionRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetServerVersionResponse>;
+  /** GetBundlePath returns the directory the plugin bundle is unpacked in. */
+  getBundlePath(
+    request: DeepPartial<GetBundlePathRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetBundlePathResponse>;
+  /** GetLicense returns the server's licence as JSON, empty when unlicensed. */
+  getLicense(
+    request: DeepPartial<GetLicenseRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetLicenseResponse>;
+  /** GetFileInfo returns a FileInfo as JSON. */
+  getFileInfo(
+    request: DeepPartial<GetFileInfoRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetFileInfoResponse>;
+  /** GetFile streams a file's bytes. */
+  getFile(request: DeepPartial<GetFileRequest>, options?: CallOptions & CallOptionsExt): AsyncIterable<GetFileResponse>;
+  /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
+  uploadFile(
+    request: AsyncIterable<DeepPartial<UploadFileRequest>>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<UploadFileResponse>;
+  /**
+   * UploadData stores bytes through an upload session (CreateUploadSession, then
+   * UploadData), so the bytes stream to Mattermost's file store without a whole copy in
+   * memory and the FileInfo is created by the given user.
+   */
+  uploadData(
+    request: AsyncIterable<DeepPartial<UploadDataRequest>>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<UploadDataResponse>;
+  /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
+  setFileSearchableContent(
+    request: DeepPartial<SetFileSearchableContentRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<SetFileSearchableContentResponse>;
+  /** GetPost returns a Post as JSON. */
+  getPost(request: DeepPartial<GetPostRequest>, options?: CallOptions & CallOptionsExt): Promise<GetPostResponse>;
+  /** CreatePost creates a Post given as JSON and returns it. */
+  createPost(
+    request: DeepPartial<CreatePostRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<CreatePostResponse>;
+  /** UpdatePost updates a Post given as JSON (message, props and file ids) and returns it. */
+  updatePost(
+    request: DeepPartial<UpdatePostRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<UpdatePostResponse>;
+  /** SendEphemeralPost shows a Post to one user only. */
+  sendEphemeralPost(
+    request: DeepPartial<SendEphemeralPostRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<SendEphemeralPostResponse>;
+  /** GetUser returns a User as JSON. */
+  getUser(request: DeepPartial<GetUserRequest>, options?: CallOptions & CallOptionsExt): Promise<GetUserResponse>;
+  /** GetChannel returns a Channel as JSON. */
+  getChannel(
+    request: DeepPartial<GetChannelRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetChannelResponse>;
+  /** GetChannelMember returns a ChannelMember as JSON. */
+  getChannelMember(
+    request: DeepPartial<GetChannelMemberRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetChannelMemberResponse>;
+  /** HasPermissionTo checks a system-wide permission. */
+  hasPermissionTo(
+    request: DeepPartial<HasPermissionToRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<HasPermissionToResponse>;
+  /** HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does. */
+  hasPermissionToChannel(
+    request: DeepPartial<HasPermissionToChannelRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<HasPermissionToChannelResponse>;
+  /** KVGet returns the value of a key, and whether it exists. */
+  kVGet(request: DeepPartial<KVGetRequest>, options?: CallOptions & CallOptionsExt): Promise<KVGetResponse>;
+  /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
+  kVSetWithOptions(
+    request: DeepPartial<KVSetWithOptionsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<KVSetWithOptionsResponse>;
+  /** KVDelete deletes a key. */
+  kVDelete(request: DeepPartial<KVDeleteRequest>, options?: CallOptions & CallOptionsExt): Promise<KVDeleteResponse>;
+  /** KVList lists keys, one page at a time. */
+  kVList(request: DeepPartial<KVListRequest>, options?: CallOptions & CallOptionsExt): Promise<KVListResponse>;
+  /** PublishWebSocketEvent sends `custom_<plugin id>_<event>` to the clients the broadcast names. */
+  publishWebSocketEvent(
+    request: DeepPartial<PublishWebSocketEventRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<PublishWebSocketEventResponse>;
+  /** PublishPluginClusterEvent sends an event to the plugin on the other cluster nodes. */
+  publishPluginClusterEvent(
+    request: DeepPartial<PublishPluginClusterEventRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<PublishPluginClusterEventResponse>;
+  /** RegisterCommand registers a slash command on this node. */
+  registerCommand(
+    request: DeepPartial<RegisterCommandRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RegisterCommandResponse>;
+  /** Log writes one line to the Mattermost log at the given level. */
+  log(request: DeepPartial<LogRequest>, options?: CallOptions & CallOptionsExt): Promise<LogResponse>;
+}
 
 function bytesFromBase64(b64: string): Uint8Array {
   return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
@@ -7596,10 +7173,6 @@ export type DeepPartial<T> = T extends Builtin ? T
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
 
-type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin ? P
-  : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
-
 function longToNumber(int64: { toString(): string }): number {
   const num = globalThis.Number(int64.toString());
   if (num > globalThis.Number.MAX_SAFE_INTEGER) {
@@ -7615,11 +7188,13 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
+export type ServerStreamingMethodResult<Response> = { [Symbol.asyncIterator](): AsyncIterator<Response, void> };
+
 export interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;
   toJSON(message: T): unknown;
-  create<I extends Exact<DeepPartial<T>, I>>(base?: I): T;
-  fromPartial<I extends Exact<DeepPartial<T>, I>>(object: I): T;
+  create(base?: DeepPartial<T>): T;
+  fromPartial(object: DeepPartial<T>): T;
 }

@@ -1,0 +1,67 @@
+# Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+#
+# The only front door: `make dist` builds the plugin, `make test` passes the tests.
+
+SHELL := /bin/bash
+PLUGIN_ID := $(shell node -p "require('./plugin.json').id")
+PLUGIN_VERSION := $(shell node -p "require('./plugin.json').version")
+GO_BUILD_FLAGS := -trimpath -ldflags "-s -w"
+export GOFLAGS ?= -mod=mod
+export CGO_ENABLED := 0
+
+.PHONY: all dist test test-unit test-integration test-stress e2e bench check-style proto deploy run clean help server-ts webapp shim
+
+all: dist
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+server-ts: node_modules/.package-lock.json ## Bundle the Node sidecar into server-ts/dist/main.js.
+	npm run build -w server-ts
+
+webapp: node_modules/.package-lock.json ## Build the webapp bundle webapp/dist/main.js.
+	npm run build -w webapp
+
+shim: ## Build the Go shim for each architecture.
+	cd build/shim && GOOS=linux GOARCH=amd64 go build $(GO_BUILD_FLAGS) -o bin/plugin-linux-amd64 .
+	cd build/shim && GOOS=linux GOARCH=arm64 go build $(GO_BUILD_FLAGS) -o bin/plugin-linux-arm64 .
+
+dist: server-ts webapp shim ## Build the plugin bundle(s) in dist/.
+	bash build/pack_bundle.sh
+
+test: test-unit test-integration ## Unit tests, then the integration tests against a real Mattermost server.
+
+test-unit: server-ts ## The fast tests: the shim with the real sidecar, server-ts and webapp unit tests.
+	cd build/shim && go test -count=1 ./...
+	npm test -w server-ts -- --ci
+	npm test -w webapp -- --ci --runInBand
+
+test-integration: dist ## The integration tests against a real Mattermost server and PostgreSQL.
+	bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci
+
+check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when generated code drifts from the .proto.
+	$(MAKE) proto
+	git diff --exit-code -- build/shim/gen server-ts/src/gen || (echo "Generated code differs from bridge.proto: run make proto and commit." && exit 1)
+	cd server-ts && npx buf lint
+	test -z "$$(gofmt -l build/shim)" || (gofmt -l build/shim && exit 1)
+	cd build/shim && go vet ./...
+	npx tsc --noEmit -p server-ts
+	npx tsc --noEmit -p webapp
+
+proto: ## Generate Go and TypeScript code from server-ts/proto/bridge/v1/bridge.proto with local tools only.
+	GOBIN=$(CURDIR)/build/bin go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12
+	GOBIN=$(CURDIR)/build/bin go install google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.2
+	cd server-ts && npx buf generate
+
+deploy: dist ## Install the bundle on a running server (local mode socket, or Site URL + admin token/credentials).
+	node build/deploy.mjs
+
+run: dist ## Start PostgreSQL and Mattermost with the plugin, for a person to try (Ctrl-C stops).
+	bash e2e/stack/run.sh
+
+clean: ## Remove build output (keeps caches).
+	rm -rf dist server-ts/dist webapp/dist build/shim/bin

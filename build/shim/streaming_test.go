@@ -1,0 +1,159 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+const bigBody = 200 << 20
+
+// Bounds well under the 200 MiB bodies: neither side may hold a whole body.
+const (
+	maxSidecarRSS  = 150 << 20
+	maxShimHeapUse = 64 << 20
+)
+
+// patternReader yields n bytes of a fixed pattern without holding them.
+type patternReader struct{ left int64 }
+
+func (p *patternReader) Read(b []byte) (int, error) {
+	if p.left == 0 {
+		return 0, io.EOF
+	}
+	n := int64(len(b))
+	if n > p.left {
+		n = p.left
+	}
+	for i := range b[:n] {
+		b[i] = byte(i*31 + 7)
+	}
+	p.left -= n
+	return int(n), nil
+}
+
+// heapPeak samples the Go heap of this process (the shim's side of the bridge) until stopped.
+func heapPeak() (stop func() uint64) {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return func() uint64 { close(done); wg.Wait(); return peak.Load() }
+}
+
+func TestLargeRequestBodyStreamsWithBoundedMemory(t *testing.T) {
+	h := startHarness(t)
+	runtime.GC()
+	stop := heapPeak()
+	want := sha256.New()
+	body := io.TeeReader(&patternReader{left: bigBody}, want)
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", body)
+	req.ContentLength = bigBody
+	req.Header.Set("Content-Type", "application/octet-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Bytes  int64  `json:"bytes"`
+		SHA256 string `json:"sha256"`
+	}
+	if err := decodeJSON(resp.Body, &got); err != nil {
+		t.Fatal(err)
+	}
+	shimPeak := stop()
+	if got.Bytes != bigBody || got.SHA256 != hex.EncodeToString(want.Sum(nil)) {
+		t.Fatalf("Node received %d bytes (%s), want %d", got.Bytes, got.SHA256, bigBody)
+	}
+	nodePeak := peakRSS(t, h.sidecarPID())
+	t.Logf("200 MiB upload: sidecar peak RSS %d MiB, shim peak heap %d MiB", nodePeak>>20, shimPeak>>20)
+	if nodePeak > maxSidecarRSS || shimPeak > maxShimHeapUse {
+		t.Fatalf("memory not bounded: sidecar %d MiB (max %d), shim heap %d MiB (max %d)", nodePeak>>20, maxSidecarRSS>>20, shimPeak>>20, maxShimHeapUse>>20)
+	}
+}
+
+func TestLargeResponseBodyStreamsWithBoundedMemory(t *testing.T) {
+	h := startHarness(t)
+	runtime.GC()
+	stop := heapPeak()
+	resp, err := http.Get(h.srv.URL + "/api/v1/test/source?bytes=" + strconv.Itoa(bigBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got := sha256.New()
+	n, err := io.Copy(got, resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shimPeak := stop()
+	want := sha256.New()
+	_, _ = io.Copy(want, &patternReader{left: bigBody})
+	if n != bigBody || hex.EncodeToString(got.Sum(nil)) != hex.EncodeToString(want.Sum(nil)) {
+		t.Fatalf("received %d bytes, want %d with the same content", n, bigBody)
+	}
+	nodePeak := peakRSS(t, h.sidecarPID())
+	t.Logf("200 MiB download: sidecar peak RSS %d MiB, shim peak heap %d MiB", nodePeak>>20, shimPeak>>20)
+	if nodePeak > maxSidecarRSS || shimPeak > maxShimHeapUse {
+		t.Fatalf("memory not bounded: sidecar %d MiB (max %d), shim heap %d MiB (max %d)", nodePeak>>20, maxSidecarRSS>>20, shimPeak>>20, maxShimHeapUse>>20)
+	}
+}
+
+func TestClientGoingAwayCancelsTheRequestInNode(t *testing.T) {
+	h := startHarness(t)
+	u, _ := url.Parse(h.srv.URL)
+	conn, err := net.Dial("tcp", u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Write([]byte("GET /api/v1/test/slow HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(conn)
+	for line := ""; line != "tick\r\n" && line != "tick\n"; {
+		// Skip the status line, headers and chunk sizes until the first tick arrives.
+		if line, err = r.ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = conn.Close()
+	var state struct {
+		Cancelled   int `json:"cancelled"`
+		SlowStarted int `json:"slowStarted"`
+	}
+	waitFor(t, 5*time.Second, "Node to see the request cancelled", func() bool {
+		h.getJSON("/api/v1/test/state", &state)
+		return state.Cancelled == 1
+	})
+	if state.SlowStarted != 1 {
+		t.Fatalf("slow route started %d times", state.SlowStarted)
+	}
+}

@@ -1,0 +1,76 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {createHash} from 'node:crypto';
+import {Readable} from 'node:stream';
+
+import type {FastifyInstance} from 'fastify';
+
+import {bridgeContext} from '../http/bridge_headers';
+import type {Hooks} from '../runtime/hooks';
+import type {PluginState} from '../runtime/plugin_state';
+
+// Routes for the bridge's own tests (build/shim tests): large streamed bodies both ways and a
+// slow response whose cancellation is observable. Registered only when the shim starts the
+// sidecar with COLLABORA_SIDECAR_TEST_ROUTES=1.
+
+const counters = {cancelled: 0, slowStarted: 0, clusterEvents: [] as string[]};
+
+function patternedStream(total: number): Readable {
+    const block = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < block.length; i++) {
+        block[i] = (i * 31 + 7) & 0xff;
+    }
+    let sent = 0;
+    return new Readable({
+        read() {
+            if (sent >= total) {
+                this.push(null);
+                return;
+            }
+            const n = Math.min(block.length, total - sent);
+            sent += n;
+            this.push(n === block.length ? Buffer.from(block) : block.subarray(0, n));
+        },
+    });
+}
+
+export function registerTestRoutes(app: FastifyInstance, state: PluginState, hooks: Hooks): void {
+    hooks.onCluster('bridge_test', (data) => void counters.clusterEvents.push(data.toString('utf8')));
+    app.post('/api/v1/test/sink', async (request) => {
+        const hash = createHash('sha256');
+        let bytes = 0;
+        for await (const chunk of request.raw) {
+            bytes += (chunk as Buffer).length;
+            hash.update(chunk as Buffer);
+        }
+        return {bytes, sha256: hash.digest('hex')};
+    });
+    app.get<{Querystring: {bytes?: string}}>('/api/v1/test/source', async (request, reply) => {
+        const total = Number(request.query.bytes ?? 0);
+        reply.header('content-type', 'application/octet-stream').header('content-length', String(total));
+        return reply.send(patternedStream(total));
+    });
+    app.get('/api/v1/test/slow', (request, reply) => {
+        counters.slowStarted++;
+        reply.raw.writeHead(200, {'content-type': 'text/plain'});
+        const timer = setInterval(() => reply.raw.write('tick\n'), 100);
+        const stop = setTimeout(() => {
+            clearInterval(timer);
+            reply.raw.end();
+        }, 60_000);
+        reply.raw.on('close', () => {
+            clearInterval(timer);
+            clearTimeout(stop);
+            if (!reply.raw.writableFinished) {
+                counters.cancelled++;
+            }
+        });
+    });
+    app.get('/api/v1/test/state', async (request) => ({
+        ...counters,
+        settings_hash: state.settingsHash,
+        request_uri: bridgeContext(request.headers, request.url).rawRequestUri,
+        headers: request.headers,
+        memory: process.memoryUsage(),
+    }));
+}

@@ -1,0 +1,48 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {createServer, type Server} from 'nice-grpc';
+
+import {HooksDefinition, type HooksServiceImplementation} from '../gen/bridge/v1/bridge';
+import type {CommandArgs, Hooks} from '../runtime/hooks';
+import type {PluginState} from '../runtime/plugin_state';
+
+import {forwardHttp} from './http_forwarder';
+
+const MAX_MESSAGE = 16 * 1024 * 1024;
+
+export function hooksImplementation(hooks: Hooks, state: PluginState, httpSocketPath: string): HooksServiceImplementation {
+    return {
+        async onActivate(req) {
+            await hooks.activate(req.serverVersion);
+            return {};
+        },
+        async onDeactivate() {
+            state.log.info('Collabora Online plugin deactivating');
+            return {};
+        },
+        async onConfigurationChange(req) {
+            hooks.configure(JSON.parse(Buffer.from(req.pluginConfigJson).toString('utf8') || '{}') as Record<string, unknown>);
+            return {};
+        },
+        serveHTTP: (requests, context) => forwardHttp(requests, context.signal, httpSocketPath),
+        async executeCommand(req) {
+            const args = JSON.parse(Buffer.from(req.argsJson).toString('utf8')) as CommandArgs;
+            const response = await hooks.executeCommand(args);
+            return {responseJson: Buffer.from(JSON.stringify(response)), errorMessage: ''};
+        },
+        async onPluginClusterEvent(req) {
+            await hooks.clusterEvent(req.id, Buffer.from(req.data));
+            return {};
+        },
+        async health() {
+            return {version: state.version, uptimeSeconds: state.uptimeSeconds()};
+        },
+    };
+}
+
+export async function startHooksServer(impl: HooksServiceImplementation, socketPath: string): Promise<Server> {
+    const server = createServer({'grpc.max_receive_message_length': MAX_MESSAGE, 'grpc.max_send_message_length': MAX_MESSAGE});
+    server.add(HooksDefinition, impl);
+    await server.listen(`unix://${socketPath}`);
+    return server;
+}

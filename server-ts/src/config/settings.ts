@@ -1,0 +1,86 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+// One immutable, validated snapshot of the plugin's settings. Mattermost has stored plugin
+// setting keys both lower-cased and as declared, so keys are matched case-insensitively.
+
+export type EditPolicyName = 'channel' | 'owner_and_admins' | 'owner' | 'view_only';
+export const EDIT_POLICIES: readonly EditPolicyName[] = ['channel', 'owner_and_admins', 'owner', 'view_only'];
+
+export interface Settings {
+    collaboraUrl: string;
+    collaboraInternalUrl: string;
+    wopiBaseUrl: string;
+    skipTlsVerify: boolean;
+    tokenTtlMinutes: number;
+    defaultEditPolicy: EditPolicyName;
+    guestsCanEdit: boolean;
+    previewFormats: string[];
+    newDocumentFormat: 'ooxml' | 'odf';
+    enforceProofKeys: boolean;
+    collaboraAllowList: string[];
+    watermarkText: string;
+    editSummaries: boolean;
+    nodePath: string;
+}
+
+export const DEFAULT_TOKEN_TTL_MINUTES = 600;
+
+type RawConfig = Record<string, unknown>;
+
+export function lookup(raw: RawConfig, key: string): unknown {
+    const wanted = key.toLowerCase();
+    for (const [k, v] of Object.entries(raw)) {
+        if (k.toLowerCase() === wanted) {
+            return v;
+        }
+    }
+    return undefined;
+}
+
+function str(raw: RawConfig, key: string): string {
+    const v = lookup(raw, key);
+    return typeof v === 'string' ? v.trim() : '';
+}
+
+function bool(raw: RawConfig, key: string, fallback: boolean): boolean {
+    const v = lookup(raw, key);
+    if (typeof v === 'boolean') {
+        return v;
+    }
+    if (v === 'true' || v === 'false') {
+        return v === 'true';
+    }
+    return fallback;
+}
+
+function positiveInt(raw: RawConfig, key: string, fallback: number): number {
+    const n = Number(lookup(raw, key));
+    return Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
+}
+
+function list(raw: RawConfig, key: string): string[] {
+    return str(raw, key).split(/[\s,;]+/).map((s) => s.trim().toLowerCase().replace(/^\./, '')).filter(Boolean);
+}
+
+const stripSlash = (url: string): string => url.replace(/\/+$/, '');
+
+export function parseSettings(raw: RawConfig): Settings {
+    const policy = str(raw, 'DefaultEditPolicy') as EditPolicyName;
+    const format = str(raw, 'NewDocumentFormat');
+    return {
+        collaboraUrl: stripSlash(str(raw, 'CollaboraUrl')),
+        collaboraInternalUrl: stripSlash(str(raw, 'CollaboraInternalUrl')),
+        wopiBaseUrl: stripSlash(str(raw, 'WopiBaseUrl')),
+        skipTlsVerify: bool(raw, 'SkipTlsVerify', false),
+        tokenTtlMinutes: positiveInt(raw, 'TokenTtlMinutes', DEFAULT_TOKEN_TTL_MINUTES),
+        defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
+        guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
+        previewFormats: list(raw, 'PreviewFormats'),
+        newDocumentFormat: format === 'odf' ? 'odf' : 'ooxml',
+        enforceProofKeys: bool(raw, 'EnforceProofKeys', true),
+        collaboraAllowList: list(raw, 'CollaboraAllowList'),
+        watermarkText: str(raw, 'WatermarkText'),
+        editSummaries: bool(raw, 'EditSummaries', true),
+        nodePath: str(raw, 'NodePath'),
+    };
+}

@@ -1,0 +1,46 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {IncomingHttpHeaders} from 'node:http';
+
+// Headers the bridge sets on each request it hands to the sidecar's HTTP app, carrying what the
+// shim vouches for. Any client-sent header with this prefix is dropped before they are set.
+export const BRIDGE_HEADER_PREFIX = 'x-collabora-bridge-';
+
+export const BridgeHeaders = {
+    // The raw RequestURI, URI-encoded: it keeps `access_token`, which Mattermost strips from
+    // the query the plugin sees.
+    requestUri: `${BRIDGE_HEADER_PREFIX}request-uri`,
+    remoteAddr: `${BRIDGE_HEADER_PREFIX}remote-addr`,
+    // The client address as Mattermost sees it (honouring its trusted proxy header).
+    clientIp: `${BRIDGE_HEADER_PREFIX}client-ip`,
+    sessionId: `${BRIDGE_HEADER_PREFIX}session-id`,
+} as const;
+
+const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
+
+export interface BridgeContext {
+    rawRequestUri: string;
+    clientIp: string;
+    sessionId: string;
+    // Set by Mattermost only for requests with a valid session.
+    userId: string | null;
+}
+
+export function bridgeContext(headers: IncomingHttpHeaders, fallbackUrl: string): BridgeContext {
+    const encoded = first(headers[BridgeHeaders.requestUri]);
+    let rawRequestUri = fallbackUrl;
+    if (encoded) {
+        try {
+            rawRequestUri = decodeURIComponent(encoded);
+        } catch {
+            rawRequestUri = fallbackUrl;
+        }
+    }
+    const userId = first(headers['mattermost-user-id']);
+    return {
+        rawRequestUri,
+        clientIp: first(headers[BridgeHeaders.clientIp]),
+        sessionId: first(headers[BridgeHeaders.sessionId]),
+        userId: userId || null,
+    };
+}

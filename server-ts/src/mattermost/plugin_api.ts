@@ -1,0 +1,81 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {Readable} from 'node:stream';
+
+import type {Channel, ChannelMembership} from '@mattermost/types/channels';
+import type {FileInfo} from '@mattermost/types/files';
+import type {Post} from '@mattermost/types/posts';
+import type {UserProfile} from '@mattermost/types/users';
+
+// The Mattermost Plugin API as the sidecar sees it: one method per Plugin API call the product
+// uses, named as in Mattermost's Go API. bridge/ implements it over gRPC; tests implement it
+// in memory. Model objects are Mattermost's own JSON shapes.
+
+export interface KVSetOptions {
+    // Only write when the current value equals oldValue; oldValue null = "only if absent".
+    atomic?: {oldValue: Buffer | null};
+    expireInSeconds?: number;
+}
+
+export interface WebSocketBroadcast {
+    userId?: string;
+    channelId?: string;
+    teamId?: string;
+    omitUserIds?: string[];
+}
+
+export interface UploadDataHead {
+    userId: string;
+    channelId: string;
+    filename: string;
+    fileSize: number;
+}
+
+export type LogKeyValues = Record<string, string>;
+
+export interface PluginApi {
+    getPluginConfig(): Promise<Record<string, unknown>>;
+    savePluginConfig(config: Record<string, unknown>): Promise<void>;
+    getConfig(): Promise<Record<string, unknown>>;
+    getServerVersion(): Promise<string>;
+    getBundlePath(): Promise<string>;
+    getLicense(): Promise<Record<string, unknown> | null>;
+
+    getFileInfo(fileId: string): Promise<FileInfo>;
+    getFile(fileId: string): Readable;
+    uploadFile(channelId: string, filename: string, data: Readable): Promise<FileInfo>;
+    uploadData(head: UploadDataHead, data: Readable): Promise<FileInfo>;
+    setFileSearchableContent(fileId: string, content: string): Promise<void>;
+
+    getPost(postId: string): Promise<Post>;
+    createPost(post: Partial<Post>): Promise<Post>;
+    updatePost(post: Post): Promise<Post>;
+    sendEphemeralPost(userId: string, post: Partial<Post>): Promise<Post>;
+
+    getUser(userId: string): Promise<UserProfile>;
+    getChannel(channelId: string): Promise<Channel>;
+    getChannelMember(channelId: string, userId: string): Promise<ChannelMembership>;
+    hasPermissionTo(userId: string, permissionId: string): Promise<boolean>;
+    hasPermissionToChannel(userId: string, channelId: string, permissionId: string): Promise<boolean>;
+
+    kvGet(key: string): Promise<Buffer | null>;
+    kvSetWithOptions(key: string, value: Buffer | null, options?: KVSetOptions): Promise<boolean>;
+    kvDelete(key: string): Promise<void>;
+    kvList(page: number, perPage: number): Promise<string[]>;
+
+    publishWebSocketEvent(event: string, payload: Record<string, string | number | boolean>, broadcast: WebSocketBroadcast): Promise<void>;
+    publishPluginClusterEvent(id: string, data: Buffer, sendType?: 'reliable' | 'best_effort'): Promise<void>;
+    registerCommand(command: Record<string, unknown>): Promise<void>;
+}
+
+// MattermostError is a Plugin API failure with Mattermost's own error id and HTTP status.
+export class MattermostError extends Error {
+    constructor(message: string, readonly statusCode: number, readonly errorId: string) {
+        super(message);
+        this.name = 'MattermostError';
+    }
+
+    get isNotFound(): boolean {
+        return this.statusCode === 404;
+    }
+}

@@ -1,0 +1,77 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {migrateLegacySettings} from '../config/legacy_settings';
+
+import type {PluginState} from './plugin_state';
+
+// The product's answers to Mattermost's hooks. bridge/hooks_server.ts carries them over gRPC.
+
+export interface CommandResponse {
+    response_type: 'ephemeral' | 'in_channel';
+    text: string;
+}
+
+export interface CommandArgs {
+    command: string;
+    user_id: string;
+    channel_id: string;
+    team_id: string;
+    root_id?: string;
+}
+
+export type ClusterEventHandler = (data: Buffer) => Promise<void> | void;
+
+export class Hooks {
+    private readonly clusterHandlers = new Map<string, ClusterEventHandler>();
+    private commandHandler: ((args: CommandArgs) => Promise<CommandResponse>) | null = null;
+    private readonly activators: Array<() => Promise<void>> = [];
+
+    constructor(private readonly state: PluginState) {}
+
+    onCluster(id: string, handler: ClusterEventHandler): void {
+        this.clusterHandlers.set(id, handler);
+    }
+
+    onCommand(handler: (args: CommandArgs) => Promise<CommandResponse>): void {
+        this.commandHandler = handler;
+    }
+
+    // onActivated registers work to run at each activation (each sidecar start).
+    onActivated(fn: () => Promise<void>): void {
+        this.activators.push(fn);
+    }
+
+    async activate(serverVersion: string): Promise<void> {
+        const raw = await this.state.api.getPluginConfig();
+        const legacy = migrateLegacySettings(raw);
+        if (legacy.migrated) {
+            await this.state.api.savePluginConfig(legacy.migrated);
+            this.state.applyConfiguration(legacy.migrated);
+            this.state.log.info('Carried the 1.x plugin settings over', {settings: legacy.found.join(', ')});
+        }
+        for (const fn of this.activators) {
+            await fn();
+        }
+        this.state.log.info('Collabora Online plugin activated', {version: this.state.version, server_version: serverVersion});
+    }
+
+    configure(raw: Record<string, unknown>): void {
+        this.state.applyConfiguration(raw);
+    }
+
+    async executeCommand(args: CommandArgs): Promise<CommandResponse> {
+        if (!this.commandHandler) {
+            return {response_type: 'ephemeral', text: 'This command is not available yet.'};
+        }
+        return this.commandHandler(args);
+    }
+
+    async clusterEvent(id: string, data: Buffer): Promise<void> {
+        const handler = this.clusterHandlers.get(id);
+        if (handler) {
+            await handler(data);
+        } else {
+            this.state.log.debug('Ignored an unknown cluster event', {event: id});
+        }
+    }
+}
