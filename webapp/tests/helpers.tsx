@@ -94,7 +94,7 @@ export function mockFetch(routes: Route[]): jest.Mock {
         const status = route.status ?? 200;
         return {ok: status >= 200 && status < 300, status, text: async () => JSON.stringify(route.body ?? {})} as Response;
     });
-    global.fetch = fn as unknown as typeof fetch;
+    globalThis.fetch = fn as unknown as typeof fetch;
     return fn;
 }
 

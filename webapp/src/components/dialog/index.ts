@@ -1,0 +1,3 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+export {default} from './component';
+export type {Props as DialogProps} from './component';

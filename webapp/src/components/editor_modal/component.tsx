@@ -1,0 +1,277 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+// The full-screen editor, a root component (registerRootComponent) opened through our Redux slice.
+// It hosts the Collabora frame and answers its PostMessage API: the dirty flag guards closing (own
+// button, Collabora's close button, Esc, browser Back), version history, Save As and renames.
+import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {createPortal} from 'react-dom';
+import {FormattedMessage, useIntl} from 'react-intl';
+
+import {closeEditor, editorFileRenamed, errorMessage, fetchRights, openEditor} from '../../actions';
+import {client} from '../../client';
+import {useAppDispatch, useHostSelector} from '../../hooks';
+import type {CollaboraMessage} from '../../post_message';
+import type {EditorTarget} from '../../reducer';
+import {getEditorTarget, getRights} from '../../selectors';
+import CollaboraFrame from '../collabora_frame';
+import type {FrameHandle} from '../collabora_frame';
+import RevisionsPanel from '../revisions_panel';
+
+import {CloseGuardDialog, SaveAsDialog, saveAsName} from './editor_dialogs';
+import EditorHeader from './editor_header';
+import useHistoryEntry from './use_history_entry';
+
+export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 15000;
+export const RESTORE_ACK_TIMEOUT_MS = 5000;
+const NOTICE_MS = 6000;
+
+type Props = {target: EditorTarget; loadTimeoutMs?: number};
+
+export function Editor({target, loadTimeoutMs}: Props) {
+    const intl = useIntl();
+    const dispatch = useAppDispatch();
+    const rights = useHostSelector((state) => getRights(state, target.fileId));
+    const frame = useRef<FrameHandle>(null);
+    const [loaded, setLoaded] = useState(false);
+    const [modified, setModified] = useState(false);
+    const [guard, setGuard] = useState(false);
+    const [savingToClose, setSavingToClose] = useState(false);
+    const [saveAs, setSaveAs] = useState<{format?: string} | null>(null);
+    const [revisionsOpen, setRevisionsOpen] = useState(false);
+    const [reloadKey, setReloadKey] = useState(0);
+    const [notice, setNotice] = useState('');
+    const restoreAck = useRef<(() => void) | null>(null);
+
+    const close = useCallback(() => dispatch(closeEditor()), [dispatch]);
+    const history = useHistoryEntry(() => requestClose(true));
+    const closeNow = () => {
+        history.release();
+        close();
+    };
+
+    // fromHistory: Back already removed our entry; staying means pushing it again.
+    function requestClose(fromHistory = false) {
+        if (modified) {
+            if (fromHistory) {
+                history.restore();
+            }
+            setGuard(true);
+            return;
+        }
+        closeNow();
+    }
+
+    useEffect(() => {
+        dispatch(fetchRights(target.fileId)).catch(() => undefined);
+    }, [dispatch, target.fileId]);
+
+    useEffect(() => {
+        if (!notice) {
+            return undefined;
+        }
+        const timer = window.setTimeout(() => setNotice(''), NOTICE_MS);
+        return () => window.clearTimeout(timer);
+    }, [notice]);
+
+    const closeNowRef = useRef(closeNow);
+    closeNowRef.current = closeNow;
+    useEffect(() => {
+        if (!savingToClose) {
+            return undefined;
+        }
+
+        // Collabora also saves when the last view leaves; don't keep the user waiting forever.
+        const timer = window.setTimeout(() => closeNowRef.current(), SAVE_BEFORE_CLOSE_TIMEOUT_MS);
+        return () => window.clearTimeout(timer);
+    }, [savingToClose]);
+
+    const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+    onKey.current = (event: KeyboardEvent) => {
+        if (event.key === 'Escape' && !event.defaultPrevented && !guard && !saveAs) {
+            if (revisionsOpen) {
+                setRevisionsOpen(false);
+            } else {
+                requestClose();
+            }
+        }
+    };
+    useEffect(() => {
+        const handler = (event: KeyboardEvent) => onKey.current(event);
+        window.addEventListener('keydown', handler);
+        return () => window.removeEventListener('keydown', handler);
+    }, []);
+
+    const onMessage = (message: CollaboraMessage) => {
+        const values = message.Values;
+        switch (message.MessageId) {
+        case 'Doc_ModifiedStatus':
+            setModified(values.Modified === true || values.Modified === 'true');
+            break;
+        case 'UI_Close':
+            requestClose();
+            break;
+        case 'UI_FileVersions':
+            setRevisionsOpen(true);
+            break;
+        case 'UI_SaveAs':
+            setSaveAs({format: typeof values.format === 'string' && values.format ? values.format : undefined});
+            break;
+        case 'Action_Save_Resp':
+            onSaveResponse(values);
+            break;
+        case 'File_Rename':
+            if (typeof values.NewName === 'string' && values.NewName) {
+                dispatch(editorFileRenamed(target.fileId, safeDecode(values.NewName)));
+            }
+            break;
+        case 'App_VersionRestore':
+            if (values.Status === 'Pre_Restore_Ack') {
+                restoreAck.current?.();
+            }
+            break;
+        default:
+            break;
+        }
+    };
+
+    function onSaveResponse(values: Record<string, unknown>) {
+        if (values.success === false) {
+            setSavingToClose(false);
+            const reason = typeof values.errorMsg === 'string' ? values.errorMsg : '';
+            setNotice(intl.formatMessage({id: 'collabora.editor.save_failed', defaultMessage: 'Saving failed. {reason}'}, {reason}));
+            return;
+        }
+        if (savingToClose) {
+            closeNow();
+            return;
+        }
+        if (typeof values.fileName === 'string' && values.fileName) {
+            setNotice(intl.formatMessage({id: 'collabora.editor.saved_as', defaultMessage: 'Saved as {fileName}'}, {fileName: safeDecode(values.fileName)}));
+        }
+    }
+
+    const onLoaded = () => {
+        setLoaded(true);
+
+        // Our close guard decides; Collabora must not tear the document down on its own close button.
+        frame.current?.post('Disable_Default_UIAction', {action: 'UI_Close', disable: true});
+    };
+
+    const saveAndClose = () => {
+        setSavingToClose(true);
+        frame.current?.post('Action_Save', {DontTerminateEdit: true, DontSaveIfUnmodified: true, Notify: true});
+    };
+
+    const restore = async (revisionFileId: string) => {
+        // Let Collabora save the current state first, so the restore never loses the latest edits.
+        await new Promise<void>((resolve) => {
+            const timer = window.setTimeout(resolve, RESTORE_ACK_TIMEOUT_MS);
+            restoreAck.current = () => {
+                window.clearTimeout(timer);
+                resolve();
+            };
+            frame.current?.post('Host_VersionRestore', {Status: 'Pre_Restore'});
+        });
+        restoreAck.current = null;
+        await client.restoreRevision(target.fileId, revisionFileId);
+        setRevisionsOpen(false);
+        setModified(false);
+        setLoaded(false);
+        setReloadKey((key) => key + 1);
+        setNotice(intl.formatMessage({id: 'collabora.editor.restored', defaultMessage: 'The version was restored.'}));
+    };
+
+    const openInNewTab = () => {
+        // Open synchronously (popup blockers), then point the tab at the one-time link.
+        const tab = window.open('', '_blank');
+        client.createLink(target.fileId).then(({url}) => {
+            if (tab) {
+                tab.opener = null;
+                tab.location.href = url;
+            } else {
+                window.open(url, '_blank', 'noopener');
+            }
+        }, (err: unknown) => {
+            tab?.close();
+            setNotice(intl.formatMessage({id: 'collabora.editor.new_tab_failed', defaultMessage: 'Could not open a new tab. {reason}'}, {reason: errorMessage(err)}));
+        });
+    };
+
+    const rightsLost = target.mode === 'edit' && loaded && rights !== undefined && !rights.canEdit;
+
+    return createPortal(
+        <div className='co-editor co-root' role='dialog' aria-modal='true' aria-label={target.fileName} data-testid='collabora-editor'>
+            <EditorHeader
+                fileId={target.fileId}
+                fileName={target.fileName}
+                notice={notice}
+                onOpenInNewTab={openInNewTab}
+                onClose={() => requestClose()}
+            />
+            {rightsLost && (
+                <div className='co-banner' role='alert' data-testid='collabora-rights-lost'>
+                    <span>
+                        <FormattedMessage id='collabora.editor.rights_lost' defaultMessage='You can no longer edit this document. Your latest changes may not be saved.'/>
+                        {rights?.reason ? ` ${rights.reason}` : ''}
+                    </span>
+                    <button type='button' className='co-btn' onClick={() => dispatch(openEditor({...target, mode: 'view'}))}>
+                        <FormattedMessage id='collabora.editor.reopen_view' defaultMessage='Reopen read-only'/>
+                    </button>
+                </div>
+            )}
+            <div className='co-editor__body'>
+                <CollaboraFrame
+                    ref={frame}
+                    fileId={target.fileId}
+                    fileName={target.fileName}
+                    mode={target.mode}
+                    urlParams={{closebutton: '1', revisionhistory: '1'}}
+                    reloadKey={reloadKey}
+                    loadTimeoutMs={loadTimeoutMs}
+                    onMessage={onMessage}
+                    onLoaded={onLoaded}
+                />
+                {revisionsOpen && (
+                    <RevisionsPanel fileId={target.fileId} onClose={() => setRevisionsOpen(false)} onRestore={restore}/>
+                )}
+            </div>
+            {guard && (
+                <CloseGuardDialog
+                    saving={savingToClose}
+                    onKeepEditing={() => {
+                        setGuard(false);
+                        setSavingToClose(false);
+                    }}
+                    onCloseAnyway={closeNow}
+                    onSaveAndClose={saveAndClose}
+                />
+            )}
+            {saveAs && (
+                <SaveAsDialog
+                    defaultName={saveAsName(target.fileName, saveAs.format)}
+                    onCancel={() => setSaveAs(null)}
+                    onSave={(name) => {
+                        setSaveAs(null);
+                        frame.current?.post('Action_SaveAs', {Filename: name, Notify: true});
+                    }}
+                />
+            )}
+        </div>,
+        document.body,
+    );
+}
+
+function safeDecode(value: string): string {
+    try {
+        return decodeURIComponent(value);
+    } catch {
+        return value;
+    }
+}
+
+export default function EditorModal() {
+    const target = useHostSelector(getEditorTarget);
+    if (!target) {
+        return null;
+    }
+    return <Editor key={`${target.fileId}:${target.mode}`} target={target}/>;
+}
