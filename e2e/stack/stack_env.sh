@@ -32,7 +32,8 @@ STACK_RUN_DIR_FILE="$STACK_STATE_DIR/run_dir"
 # Node 20 runs the TypeScript helpers through tsx (a dev dependency of the e2e workspace).
 TSX_BIN="$REPO_ROOT/node_modules/.bin/tsx"
 
-# The server/v8 module dir holds i18n/, templates/ and fonts/, which the server needs at runtime.
+# The server/v8 module dir in the module cache holds i18n/, templates/ and fonts/, which the
+# server needs at runtime.
 mm_server_path() {
     local modcache
     modcache="$(go env GOMODCACHE)"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+#
+# Installs the Debian packages the test stack needs on a fresh machine (CI calls it before the
+# integration tests): the PostgreSQL server, and the small tools the scripts use. Go and Node
+# come from the machine image. Needs root (or sudo).
+set -euo pipefail
+
+packages=(postgresql postgresql-client curl ca-certificates util-linux procps)
+
+sudo_cmd=()
+if [[ $EUID -ne 0 ]]; then
+    sudo_cmd=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update
+# --no-install-recommends: no locales or extra contrib packages; the stack needs none of them.
+"${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
+# The Debian package starts a cluster on port 5432 through its init scripts where it can; the
+# stack runs its own cluster instead and never touches that one.
+ls -d /usr/lib/postgresql/*/bin >/dev/null
