@@ -5,7 +5,7 @@ import {pluginId} from './manifest';
 
 export type EditorTarget = {fileId: string; fileName: string; mode: OpenMode};
 
-export type NoticeKind = 'cannot_edit' | 'cannot_open' | 'error';
+export type NoticeKind = 'cannot_edit' | 'cannot_open' | 'not_configured' | 'error';
 
 export type DialogState =
     | {kind: 'new_document'; channelId: string; rootId?: string}

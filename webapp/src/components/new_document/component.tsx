@@ -5,7 +5,7 @@
 import React, {useState} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
-import {closeDialog, errorMessage, openDialog, openDocument} from '../../actions';
+import {closeDialog, errorMessage, openDialog, openDocument, showNotice} from '../../actions';
 import type {AppDispatch, GetState} from '../../actions';
 import {client} from '../../client';
 import type {DocumentKind, NewDocumentFormat} from '../../client';
@@ -42,6 +42,11 @@ export function NewDocumentMenuText() {
 export function openNewDocumentDialog() {
     return (dispatch: AppDispatch, getState: GetState): void => {
         const state = getState();
+        const config = getClientConfig(state);
+        if (!config?.configured) {
+            dispatch(showNotice('not_configured', config?.error ?? ''));
+            return;
+        }
         const rootId = wasLastInRhs() ? getSelectedRhsPostId(state) : '';
         const root = rootId ? getPost(state, rootId) : undefined;
         const channelId = root?.channel_id || getCurrentChannelId(state);

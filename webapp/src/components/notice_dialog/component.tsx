@@ -11,12 +11,14 @@ import Dialog from '../dialog';
 const TITLES: Record<NoticeKind, {id: string; defaultMessage: string}> = {
     cannot_edit: {id: 'collabora.notice.cannot_edit', defaultMessage: 'You can’t edit this document'},
     cannot_open: {id: 'collabora.notice.cannot_open', defaultMessage: 'This document can’t be opened'},
+    not_configured: {id: 'collabora.notice.not_configured', defaultMessage: 'Collabora Online is not set up'},
     error: {id: 'collabora.notice.error', defaultMessage: 'Something went wrong'},
 };
 
 const FALLBACKS: Record<NoticeKind, {id: string; defaultMessage: string}> = {
     cannot_edit: {id: 'collabora.notice.cannot_edit.fallback', defaultMessage: 'Ask the owner of the file or a channel admin for editing rights.'},
     cannot_open: {id: 'collabora.notice.cannot_open.fallback', defaultMessage: 'Collabora Online cannot open this file for you.'},
+    not_configured: {id: 'collabora.notice.not_configured.fallback', defaultMessage: 'Ask your system admin to enter the Collabora Online URL in the System Console.'},
     error: {id: 'collabora.notice.error.fallback', defaultMessage: 'Try again in a moment. If it keeps happening, tell your system admin.'},
 };
 
