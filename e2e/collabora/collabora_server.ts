@@ -1,0 +1,83 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {createServer} from 'node:http';
+import type {Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+
+import {buildDiscoveryXml} from './discovery_xml';
+import {ProofSigner} from './proof_signer';
+
+export type StandInOptions = {
+
+    // 0 (default) picks a free port.
+    port?: number;
+    host?: string;
+    productVersion?: string;
+
+    // true: discovery advertises a different old key (Collabora itself never does; for tests of
+    // the rotation matrix).
+    rotatedKeys?: boolean;
+
+    // false: no proof key configured, discovery has no <proof-key>.
+    withProofKey?: boolean;
+};
+
+export type CollaboraStandIn = {
+    url: string;
+    signer: ProofSigner;
+    versionHash: string;
+    discoveryXml: () => string;
+    capabilities: () => Record<string, unknown>;
+
+    // Every request the stand-in answered, for assertions ("discovery fetched twice").
+    requests: Array<{method: string; url: string}>;
+    close: () => Promise<void>;
+};
+
+// A tiny stand-in for coolwsd's hosting endpoints on 127.0.0.1 (Collabora cannot run here).
+export async function startCollaboraStandIn(options: StandInOptions = {}): Promise<CollaboraStandIn> {
+    const signer = new ProofSigner({rotated: options.rotatedKeys === true});
+    const versionHash = 'e2e0standin';
+    const requests: CollaboraStandIn['requests'] = [];
+    let url = '';
+    const lastModified = new Date().toUTCString();
+
+    const discoveryXml = () => buildDiscoveryXml({
+        serverUrl: url, versionHash,
+        proofKeyAttributes: options.withProofKey === false ? null : signer.discoveryAttributes(),
+    });
+
+    // Keys as COOL:wsd/ClientRequestDispatcher.cpp getCapabilitiesJson emits them.
+    const capabilities = () => ({
+        'convert-to': {available: false, endpoint: '/cool/convert-to'},
+        hasMobileSupport: true, hasProxyPrefix: false, hasTemplateSaveAs: false, hasTemplateSource: true,
+        hasWASMSupport: false, hasZoteroSupport: true, hasWopiAccessCheck: true,
+        productName: 'Collabora Online Development Edition (stand-in)',
+        productVersion: options.productVersion ?? '24.04.13.2', productVersionHash: versionHash, serverId: 'standin1',
+    });
+
+    const server: Server = createServer((req, res) => {
+        requests.push({method: req.method ?? '', url: req.url ?? ''});
+        const path = (req.url ?? '').split('?')[0];
+        if (req.method === 'GET' && path === '/hosting/discovery') {
+            res.writeHead(200, {'Content-Type': 'text/xml', 'Last-Modified': lastModified, 'X-Content-Type-Options': 'nosniff'});
+            res.end(discoveryXml());
+        } else if (req.method === 'GET' && path === '/hosting/capabilities') {
+            res.writeHead(200, {'Content-Type': 'application/json'});
+            res.end(JSON.stringify(capabilities()));
+        } else {
+            res.writeHead(404, {'Content-Type': 'text/plain'});
+            res.end('not found');
+        }
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    url = `http://${address.address}:${address.port}`;
+    return {
+        url, signer, versionHash, discoveryXml, capabilities, requests,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+}
