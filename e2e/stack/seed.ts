@@ -13,6 +13,7 @@ import {dirname, join} from 'node:path';
 
 import {MattermostClient, MattermostError} from './mm_client';
 import {enablePlugin, PluginState, uploadPlugin, waitForPluginState} from './plugin_admin';
+import {setPluginSettings} from './plugin_settings';
 import type {ChannelKey, StackChannel, StackFile, StackInfo, StackPlugin, StackUser, UserKey} from './stack';
 
 function env(name: string): string {
@@ -141,15 +142,6 @@ async function seedChannels(admin: MattermostClient, users: Record<UserKey, Stac
         channels[plan.key] = {id: channel.id, name, type: plan.type, members: plan.members, archived, moderated};
     }
     return {channels, files};
-}
-
-// Sets plugin settings as the System Console does: the whole config, changed and PUT back.
-// Mattermost stores plugin setting keys in lower case.
-export async function setPluginSettings(admin: MattermostClient, pluginId: string, settings: Record<string, unknown>): Promise<void> {
-    const config = await admin.request<{PluginSettings: {Plugins: Record<string, Record<string, unknown>>}}>('GET', '/api/v4/config');
-    const plugins = config.PluginSettings.Plugins;
-    plugins[pluginId] = {...plugins[pluginId], ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [k.toLowerCase(), v]))};
-    await admin.request('PUT', '/api/v4/config', {body: config});
 }
 
 async function installPlugin(admin: MattermostClient, bundle: string): Promise<StackPlugin> {
