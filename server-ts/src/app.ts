@@ -6,10 +6,13 @@ import {registerHealthRoute} from './api/health';
 import {registerTestRoutes} from './api/test_routes';
 import type {Hooks} from './runtime/hooks';
 import type {PluginState} from './runtime/plugin_state';
+import type {Services} from './services';
+import {registerWopiRoutes} from './wopi/routes';
 
 export interface AppDeps {
     state: PluginState;
     hooks: Hooks;
+    services: Services;
     // Routes that only the bridge's own tests use; never on in a real installation.
     testRoutes?: boolean;
 }
@@ -30,6 +33,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     });
     app.addContentTypeParser('*', (_req, _payload, done) => done(null));
     registerHealthRoute(app, deps.state);
+    registerWopiRoutes(app, deps.services);
     if (deps.testRoutes) {
         registerTestRoutes(app, deps.state, deps.hooks);
     }

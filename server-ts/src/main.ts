@@ -10,6 +10,7 @@ import {hooksImplementation, startHooksServer} from './bridge/hooks_server';
 import {createLogger} from './logger';
 import {Hooks} from './runtime/hooks';
 import {PluginState} from './runtime/plugin_state';
+import {buildServices} from './services';
 
 declare const PLUGIN_VERSION: string;
 
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     const hooks = new Hooks(state);
     registerCollaboraCommand(state, hooks);
 
-    const app = buildApp({state, hooks, testRoutes: process.env.COLLABORA_SIDECAR_TEST_ROUTES === '1'});
+    const services = buildServices(state);
+    const app = buildApp({state, hooks, services, testRoutes: process.env.COLLABORA_SIDECAR_TEST_ROUTES === '1'});
     const httpSocket = path.join(dir, 'http.sock');
     rmSync(httpSocket, {force: true});
     await app.listen({path: httpSocket});

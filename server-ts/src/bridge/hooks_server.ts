@@ -21,7 +21,7 @@ export function hooksImplementation(hooks: Hooks, state: PluginState, httpSocket
             return {};
         },
         async onConfigurationChange(req) {
-            hooks.configure(JSON.parse(Buffer.from(req.pluginConfigJson).toString('utf8') || '{}') as Record<string, unknown>);
+            await hooks.configure(JSON.parse(Buffer.from(req.pluginConfigJson).toString('utf8') || '{}') as Record<string, unknown>);
             return {};
         },
         serveHTTP: (requests, context) => forwardHttp(requests, context.signal, httpSocketPath),

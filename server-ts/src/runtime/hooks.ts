@@ -42,6 +42,7 @@ export class Hooks {
     }
 
     async activate(serverVersion: string): Promise<void> {
+        await this.state.refreshServerConfig();
         const raw = await this.state.api.getPluginConfig();
         const legacy = migrateLegacySettings(raw);
         if (legacy.migrated) {
@@ -55,8 +56,15 @@ export class Hooks {
         this.state.log.info('Collabora Online plugin activated', {version: this.state.version, server_version: serverVersion});
     }
 
-    configure(raw: Record<string, unknown>): void {
+    // configure runs on every Mattermost configuration change, on every node.
+    async configure(raw: Record<string, unknown>): Promise<void> {
         this.state.applyConfiguration(raw);
+        try {
+            await this.state.refreshServerConfig();
+        } catch (err) {
+            // Before OnActivate the Plugin API may not answer yet; activation reads it again.
+            this.state.log.debug('Server configuration not read', {error: err instanceof Error ? err.message : String(err)});
+        }
     }
 
     async executeCommand(args: CommandArgs): Promise<CommandResponse> {

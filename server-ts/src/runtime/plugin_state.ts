@@ -6,13 +6,17 @@ import {parseSettings, type Settings} from '../config/settings';
 import type {Logger} from '../logger';
 import type {PluginApi} from '../mattermost/plugin_api';
 
+import {DEFAULT_SERVER_CONFIG, readServerConfig, type ServerConfig} from './server_config';
+
 // PluginState is what the sidecar's parts share: the Plugin API, the current settings and the
 // logger. Settings change only through OnConfigurationChange; everything that matters beyond a
 // cache lives in Mattermost (KV store, posts, files), never here.
 export class PluginState {
     private current: Settings = parseSettings({});
     private currentHash = hashSettings({});
+    private raw: Record<string, unknown> = {};
     private readonly listeners: Array<(s: Settings) => void> = [];
+    private server: ServerConfig = DEFAULT_SERVER_CONFIG;
     readonly startedAt = Date.now();
 
     constructor(readonly api: PluginApi, readonly log: Logger, readonly version: string) {}
@@ -26,12 +30,31 @@ export class PluginState {
         return this.currentHash;
     }
 
+    // The settings as Mattermost stores them, 1.x keys included.
+    get rawSettings(): Record<string, unknown> {
+        return this.raw;
+    }
+
     applyConfiguration(raw: Record<string, unknown>): void {
+        this.raw = {...raw};
         this.current = parseSettings(raw);
         this.currentHash = hashSettings(raw);
         for (const listener of this.listeners) {
             listener(this.current);
         }
+    }
+
+    get serverConfig(): ServerConfig {
+        return this.server;
+    }
+
+    async refreshServerConfig(): Promise<void> {
+        this.server = await readServerConfig(this.api);
+    }
+
+    // The base URL Collabora calls back to: the WOPI base URL setting, else the Site URL.
+    get wopiBaseUrl(): string {
+        return this.current.wopiBaseUrl || this.server.siteUrl;
     }
 
     onSettingsChange(listener: (s: Settings) => void): void {

@@ -1,0 +1,164 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {Settings} from '../config/settings';
+import type {Logger} from '../logger';
+import type {PluginApi} from '../mattermost/plugin_api';
+
+import {parseDiscovery, MAX_DISCOVERY_BYTES} from './discovery_parser';
+import type {Discovery} from './discovery_types';
+import {fetchText} from './http_fetch';
+import {importProofKeys, type ProofKeySet} from './proof_keys';
+
+// Discovery is cached in memory and in the KV store (so a node that starts while Collabora is
+// briefly down still knows the formats and proof keys), refreshed periodically, and refetched
+// once when a proof fails (Collabora may have rotated its key). Collabora being down never
+// blocks activation: the status says why.
+
+const CACHE_KEY = 'discovery_cache';
+export const REFRESH_AFTER_MS = 60 * 60 * 1000;
+// A proof failure may refetch at most this often, so bad requests cannot hammer Collabora.
+const MIN_REFETCH_INTERVAL_MS = 30 * 1000;
+
+interface CachedDiscovery {
+    url: string;
+    fetchedAt: number;
+    xml: string;
+}
+
+export interface DiscoveryStatus {
+    ok: boolean;
+    url: string;
+    fetchedAt: number | null;
+    error: string | null;
+}
+
+export function discoveryUrl(settings: Settings): string {
+    const base = settings.collaboraInternalUrl || settings.collaboraUrl;
+    return base ? `${base}/hosting/discovery` : '';
+}
+
+export class DiscoveryService {
+    private cached: {entry: CachedDiscovery; discovery: Discovery; keys: ProofKeySet | null} | null = null;
+    private lastError: string | null = null;
+    private lastAttempt = 0;
+    private inflight: Promise<void> | null = null;
+
+    constructor(private readonly api: PluginApi, private readonly settings: () => Settings, private readonly log: Logger, private readonly now: () => number = Date.now) {}
+
+    status(): DiscoveryStatus {
+        const url = discoveryUrl(this.settings());
+        const fresh = this.cached && this.cached.entry.url === url ? this.cached : null;
+        return {ok: Boolean(fresh), url, fetchedAt: fresh?.entry.fetchedAt ?? null, error: fresh ? null : this.lastError ?? (url ? 'Discovery has not been fetched yet.' : 'The Collabora Online URL is not set.')};
+    }
+
+    // get returns the current discovery, fetching it when missing or due; null when unknown.
+    async get(): Promise<Discovery | null> {
+        await this.ensure(false);
+        return this.current()?.discovery ?? null;
+    }
+
+    async proofKeys(): Promise<ProofKeySet | null> {
+        await this.ensure(false);
+        return this.current()?.keys ?? null;
+    }
+
+    // refetchAfterProofFailure fetches again (rate limited); true when the keys changed.
+    async refetchAfterProofFailure(): Promise<boolean> {
+        const before = this.current()?.entry.xml;
+        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS) {
+            return false;
+        }
+        await this.refresh();
+        return this.current()?.entry.xml !== before;
+    }
+
+    private current() {
+        const url = discoveryUrl(this.settings());
+        return this.cached && this.cached.entry.url === url ? this.cached : null;
+    }
+
+    private async ensure(force: boolean): Promise<void> {
+        const cur = this.current();
+        if (!force && cur && this.now() - cur.entry.fetchedAt < REFRESH_AFTER_MS) {
+            return;
+        }
+        if (!cur) {
+            await this.loadFromKv();
+            const loaded = this.current();
+            if (!force && loaded && this.now() - loaded.entry.fetchedAt < REFRESH_AFTER_MS) {
+                return;
+            }
+        }
+        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS && !force) {
+            return;
+        }
+        await this.refresh();
+    }
+
+    async refresh(): Promise<void> {
+        if (!this.inflight) {
+            this.inflight = this.fetchNow().finally(() => { this.inflight = null; });
+        }
+        await this.inflight;
+    }
+
+    private async fetchNow(): Promise<void> {
+        const settings = this.settings();
+        const url = discoveryUrl(settings);
+        this.lastAttempt = this.now();
+        if (!url) {
+            this.lastError = 'The Collabora Online URL is not set.';
+            return;
+        }
+        try {
+            const res = await fetchText(url, {skipTlsVerify: settings.skipTlsVerify, timeoutMs: 10_000, maxBytes: MAX_DISCOVERY_BYTES});
+            if (res.status !== 200) {
+                throw new Error(`${url} answered HTTP ${res.status}`);
+            }
+            const entry = {url, fetchedAt: this.now(), xml: res.body};
+            if (!this.accept(entry)) {
+                return;
+            }
+            await this.api.kvSetWithOptions(CACHE_KEY, Buffer.from(JSON.stringify(entry)));
+        } catch (err) {
+            this.lastError = `Collabora Online's discovery could not be fetched from ${url}: ${err instanceof Error ? err.message : String(err)}`;
+            this.log.warn('Discovery fetch failed', {url, error: this.lastError});
+        }
+    }
+
+    private accept(entry: CachedDiscovery): boolean {
+        const parsed = parseDiscovery(entry.xml);
+        if (!parsed.ok) {
+            this.lastError = `Collabora Online's discovery at ${entry.url} is not usable: ${parsed.error}`;
+            this.log.warn('Discovery rejected', {url: entry.url, error: parsed.error});
+            return false;
+        }
+        let keys: ProofKeySet | null = null;
+        if (parsed.discovery.proofKey) {
+            const imported = importProofKeys(parsed.discovery.proofKey);
+            if (imported.ok) {
+                keys = imported.keys;
+            } else {
+                this.log.warn('Discovery proof key is unusable', {error: imported.reason});
+            }
+        }
+        this.cached = {entry, discovery: parsed.discovery, keys};
+        this.lastError = null;
+        return true;
+    }
+
+    private async loadFromKv(): Promise<void> {
+        const raw = await this.api.kvGet(CACHE_KEY);
+        if (!raw) {
+            return;
+        }
+        try {
+            const entry = JSON.parse(raw.toString('utf8')) as CachedDiscovery;
+            if (entry.url === discoveryUrl(this.settings())) {
+                this.accept(entry);
+            }
+        } catch {
+            // A damaged cache entry is refetched.
+        }
+    }
+}

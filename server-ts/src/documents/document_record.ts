@@ -1,0 +1,45 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {EditPolicy} from '../policy';
+
+// A document keeps one identity, the Mattermost file id it was first posted with: every user
+// gets the same WOPISrc, so Collabora keeps one editing session per document. Each save adds
+// a revision (a new Mattermost file); the post's attachment is swapped to the newest one when
+// the editing session ends.
+
+export interface Revision {
+    fileId: string;
+    size: number;
+    createdAt: number;
+    // The user whose save produced it; '' for the original upload.
+    userId: string;
+    version: number;
+}
+
+export interface DocumentRecord {
+    docId: string;
+    postId: string;
+    channelId: string;
+    ownerId: string;
+    name: string;
+    currentFileId: string;
+    // The file the post shows; differs from currentFileId while an editing session is open.
+    attachedFileId: string;
+    size: number;
+    version: number;
+    // The LastModifiedTime string given to Collabora, byte-identical everywhere.
+    lastModified: string;
+    revisions: Revision[];
+    policy?: EditPolicy;
+    // Users who saved changes since the post last showed the newest revision (edit summary).
+    editorsSinceSwap: string[];
+}
+
+// Revisions listed in the record; older saves stay in Mattermost as files, unlisted.
+export const MAX_LISTED_REVISIONS = 100;
+
+export const docKey = (docId: string): string => `doc:${docId}`;
+export const fileKey = (fileId: string): string => `file:${fileId}`;
+
+// Mattermost ids are 26 lower-case base32 characters; anything else is not a document.
+export const isMattermostId = (id: string): boolean => /^[a-z0-9]{26}$/.test(id);

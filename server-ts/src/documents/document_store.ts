@@ -1,0 +1,122 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {kvGetJson, kvUpdateJson} from '../kv/json_kv';
+import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
+import {policyFromLegacyProps} from '../policy';
+import {formatLastModifiedTime} from '../wopi_headers';
+
+import {docKey, fileKey, isMattermostId, MAX_LISTED_REVISIONS, type DocumentRecord, type Revision} from './document_record';
+
+export class DocumentNotFoundError extends Error {
+    constructor(id: string) {
+        super(`No document ${id}.`);
+        this.name = 'DocumentNotFoundError';
+    }
+}
+
+// DocumentStore keeps document records in the KV store. Records change only by
+// compare-and-set, so any node may serve the next request.
+export class DocumentStore {
+    constructor(private readonly api: PluginApi, private readonly legacyFileEditPermissions: () => unknown = () => undefined) {}
+
+    async get(docId: string): Promise<DocumentRecord | null> {
+        if (!isMattermostId(docId)) {
+            return null;
+        }
+        return (await kvGetJson<DocumentRecord>(this.api, docKey(docId)))?.value ?? null;
+    }
+
+    async require(docId: string): Promise<DocumentRecord> {
+        const doc = await this.get(docId);
+        if (!doc) {
+            throw new DocumentNotFoundError(docId);
+        }
+        return doc;
+    }
+
+    // resolve finds the document a Mattermost file belongs to (any of its revisions), creating
+    // the record the first time a posted file is opened.
+    async resolve(fileId: string): Promise<DocumentRecord> {
+        if (!isMattermostId(fileId)) {
+            throw new DocumentNotFoundError(fileId);
+        }
+        const mapped = await this.api.kvGet(fileKey(fileId));
+        if (mapped) {
+            return this.require(mapped.toString('utf8'));
+        }
+        const existing = await this.get(fileId);
+        if (existing) {
+            return existing;
+        }
+        return this.create(fileId);
+    }
+
+    private async create(fileId: string): Promise<DocumentRecord> {
+        let info;
+        try {
+            info = await this.api.getFileInfo(fileId);
+        } catch (err) {
+            if (err instanceof MattermostError && (err.statusCode === 404 || err.statusCode === 400)) {
+                throw new DocumentNotFoundError(fileId);
+            }
+            throw err;
+        }
+        if (!info.post_id || info.delete_at) {
+            throw new DocumentNotFoundError(fileId);
+        }
+        const post = await this.api.getPost(info.post_id);
+        const legacy = policyFromLegacyProps(post.props as Record<string, unknown>, fileId, this.legacyFileEditPermissions());
+        const record: DocumentRecord = {
+            docId: fileId,
+            postId: post.id,
+            channelId: post.channel_id,
+            ownerId: post.user_id,
+            name: info.name,
+            currentFileId: fileId,
+            attachedFileId: fileId,
+            size: info.size,
+            version: 1,
+            lastModified: formatLastModifiedTime(info.update_at || info.create_at),
+            revisions: [{fileId, size: info.size, createdAt: info.create_at, userId: post.user_id, version: 1}],
+            policy: legacy.policy,
+            editorsSinceSwap: [],
+        };
+        // Two nodes may create the same record at once: the first write wins, both read it back.
+        return kvUpdateJson<DocumentRecord, DocumentRecord>(this.api, docKey(fileId), (cur) => (cur ? {next: undefined, result: cur} : {next: record, result: record}));
+    }
+
+    // update changes a record by compare-and-set; change returns the new record or undefined
+    // to leave it.
+    async update<R>(docId: string, change: (doc: DocumentRecord) => {next: DocumentRecord | undefined; result: R}): Promise<R> {
+        return kvUpdateJson<DocumentRecord, R>(this.api, docKey(docId), (cur) => {
+            if (!cur) {
+                throw new DocumentNotFoundError(docId);
+            }
+            return change(cur);
+        });
+    }
+
+    // addRevision makes a stored file the document's current content at once, for every node.
+    // With expectLastModified, it refuses (returns null) when another save came first.
+    async addRevision(docId: string, fileId: string, size: number, userId: string, now: number, options: {expectLastModified?: string; name?: string} = {}): Promise<DocumentRecord | null> {
+        await this.api.kvSetWithOptions(fileKey(fileId), Buffer.from(docId));
+        return this.update<DocumentRecord | null>(docId, (doc) => {
+            if (options.expectLastModified !== undefined && doc.lastModified !== options.expectLastModified) {
+                return {next: undefined, result: null};
+            }
+            const version = doc.version + 1;
+            const revision: Revision = {fileId, size, createdAt: now, userId, version};
+            const next: DocumentRecord = {
+                ...doc,
+                currentFileId: fileId,
+                name: options.name ?? doc.name,
+                size,
+                version,
+                lastModified: formatLastModifiedTime(now),
+                revisions: [...doc.revisions, revision].slice(-MAX_LISTED_REVISIONS),
+                editorsSinceSwap: doc.editorsSinceSwap.includes(userId) ? doc.editorsSinceSwap : [...doc.editorsSinceSwap, userId],
+            };
+            return {next, result: next};
+        });
+    }
+}

@@ -1,0 +1,89 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {LockStore} from '../locks/lock_store';
+import type {PluginState} from '../runtime/plugin_state';
+
+import type {DocumentRecord} from './document_record';
+import type {DocumentStore} from './document_store';
+
+export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
+
+// SessionEnder swaps the post's attachment to the newest revision when an editing session ends
+// (exit save, unlock, or a lock that expired), and posts one edit summary per session. The
+// claim on the record is a compare-and-set, so when several nodes notice the end at once,
+// exactly one swaps and posts.
+export class SessionEnder {
+    constructor(
+        private readonly state: PluginState,
+        private readonly documents: DocumentStore,
+        private readonly locks: LockStore,
+        private readonly now: () => number,
+    ) {}
+
+    // endIfIdle ends the session of a document nobody holds a lock on any more.
+    async endIfIdle(doc: DocumentRecord): Promise<DocumentRecord> {
+        if (doc.attachedFileId === doc.currentFileId || (await this.locks.current(doc.docId)) !== '') {
+            return doc;
+        }
+        return this.end(doc.docId);
+    }
+
+    async end(docId: string): Promise<DocumentRecord> {
+        const claim = await this.documents.update(docId, (doc) => {
+            if (doc.attachedFileId === doc.currentFileId) {
+                return {next: undefined, result: null};
+            }
+            const next: DocumentRecord = {...doc, attachedFileId: doc.currentFileId, editorsSinceSwap: []};
+            return {next, result: {before: doc, after: next}};
+        });
+        if (!claim) {
+            return this.documents.require(docId);
+        }
+        const {before, after} = claim;
+        try {
+            const post = await this.state.api.getPost(after.postId);
+            const fileIds = post.file_ids ?? [];
+            if (fileIds.includes(before.attachedFileId)) {
+                post.file_ids = fileIds.map((id) => (id === before.attachedFileId ? after.currentFileId : id));
+                await this.state.api.updatePost(post);
+            } else if (!fileIds.includes(after.currentFileId)) {
+                // The attachment was removed from the post meanwhile: the revisions stay
+                // listed and restorable, but the post is not given the document back.
+                this.state.log.info('Document no longer attached to its post; attachment left as it is', {doc_id: docId, post_id: post.id});
+            }
+        } catch (err) {
+            // Give the swap back so that the next request retries it.
+            await this.documents.update(docId, (doc) => (doc.currentFileId === after.currentFileId && doc.attachedFileId === after.currentFileId
+                ? {next: {...doc, attachedFileId: before.attachedFileId, editorsSinceSwap: before.editorsSinceSwap}, result: undefined}
+                : {next: undefined, result: undefined}));
+            throw err;
+        }
+        await this.postSummary(after, before.editorsSinceSwap);
+        await this.state.api.publishWebSocketEvent('document_updated', {doc_id: docId, file_id: after.currentFileId, post_id: after.postId}, {channelId: after.channelId});
+        return after;
+    }
+
+    private async postSummary(doc: DocumentRecord, editorIds: string[]): Promise<void> {
+        if (!this.state.settings.editSummaries || editorIds.length === 0) {
+            return;
+        }
+        const names: string[] = [];
+        for (const id of editorIds) {
+            try {
+                const user = await this.state.api.getUser(id);
+                names.push(`@${user.username}`);
+            } catch {
+                names.push('someone');
+            }
+        }
+        const root = await this.state.api.getPost(doc.postId);
+        const link = `${this.state.serverConfig.siteUrl}/api/v4/files/${doc.currentFileId}?download=1`;
+        await this.state.api.createPost({
+            user_id: editorIds[editorIds.length - 1],
+            channel_id: doc.channelId,
+            root_id: root.root_id || root.id,
+            message: `${names.join(', ')} edited **${doc.name}** in Collabora Online. [Download revision ${doc.version}](${link})`,
+            props: {[EDIT_SUMMARY_PROP]: doc.docId, from_plugin: 'true'},
+        });
+    }
+}

@@ -1,0 +1,203 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {randomBytes} from 'node:crypto';
+import {Readable} from 'node:stream';
+
+import type {Channel, ChannelMembership} from '@mattermost/types/channels';
+import type {FileInfo} from '@mattermost/types/files';
+import type {Post} from '@mattermost/types/posts';
+import type {UserProfile} from '@mattermost/types/users';
+
+import {MattermostError, type KVSetOptions, type PluginApi, type UploadDataHead} from '../mattermost/plugin_api';
+
+// An in-memory Mattermost for unit tests of the sidecar: KV store with compare-and-set and
+// expiry as Mattermost's SQL store implements them, files, posts, users, channels and
+// permissions. The real one is covered by the integration tests against a real server.
+
+export const newId = (): string => randomBytes(13).toString('hex');
+
+const notFound = (what: string): MattermostError => new MattermostError(`${what} not found`, 404, 'app.not_found');
+
+export class MemoryPluginApi implements PluginApi {
+    pluginConfig: Record<string, unknown> = {};
+    config: Record<string, unknown> = {ServiceSettings: {SiteURL: 'http://mm.test'}, FileSettings: {MaxFileSize: 100 * 1024 * 1024}};
+    kv = new Map<string, {value: Buffer; expireAt: number}>();
+    files = new Map<string, {info: FileInfo; data: Buffer}>();
+    posts = new Map<string, Post>();
+    users = new Map<string, UserProfile>();
+    channels = new Map<string, Channel>();
+    members = new Map<string, ChannelMembership>();
+    // "userId:channelId:permission" and "userId::permission" entries that are granted.
+    permissions = new Set<string>();
+    events: Array<{event: string; payload: Record<string, unknown>; broadcast: unknown}> = [];
+    now = (): number => Date.now();
+
+    async getPluginConfig() { return {...this.pluginConfig}; }
+    async savePluginConfig(c: Record<string, unknown>) { this.pluginConfig = {...c}; }
+    async getConfig() { return this.config; }
+    async getServerVersion() { return '11.4.0'; }
+    async getBundlePath() { return '/tmp/bundle'; }
+    async getLicense() { return null; }
+
+    async getFileInfo(fileId: string) {
+        const f = this.files.get(fileId);
+        if (!f) {
+            throw notFound('file');
+        }
+        return {...f.info};
+    }
+
+    getFile(fileId: string): Readable {
+        const f = this.files.get(fileId);
+        if (!f) {
+            const r = new Readable({read() { this.destroy(notFound('file')); }});
+            return r;
+        }
+        return Readable.from([f.data]);
+    }
+
+    addFile(info: Partial<FileInfo> & {name: string; channel_id: string}, data: Buffer): FileInfo {
+        const id = info.id ?? newId();
+        const ext = info.name.includes('.') ? info.name.split('.').pop()! : '';
+        const full = {id, user_id: 'nouser', create_at: this.now(), update_at: this.now(), delete_at: 0, extension: ext, size: data.length,
+            mime_type: 'application/octet-stream', width: 0, height: 0, has_preview_image: false, clientId: '', archived: false, post_id: '', ...info} as FileInfo;
+        this.files.set(id, {info: full, data});
+        return full;
+    }
+
+    private async store(channelId: string, filename: string, data: Readable, creator: string, size?: number): Promise<FileInfo> {
+        const chunks: Buffer[] = [];
+        for await (const c of data) {
+            chunks.push(c as Buffer);
+        }
+        const buf = Buffer.concat(chunks);
+        if (size !== undefined && buf.length !== size) {
+            throw new MattermostError('short upload', 400, 'app.upload.short');
+        }
+        const max = Number((this.config.FileSettings as {MaxFileSize: number}).MaxFileSize);
+        if (buf.length > max) {
+            throw new MattermostError('too large', 413, 'app.file.too_large');
+        }
+        return this.addFile({name: filename, channel_id: channelId, user_id: creator}, buf);
+    }
+
+    uploadFile(channelId: string, filename: string, data: Readable) { return this.store(channelId, filename, data, 'nouser'); }
+    uploadData(head: UploadDataHead, data: Readable) { return this.store(head.channelId, head.filename, data, head.userId, head.fileSize); }
+    async setFileSearchableContent() { /* search text is Mattermost's concern in unit tests */ }
+
+    async getPost(postId: string) {
+        const p = this.posts.get(postId);
+        if (!p) {
+            throw notFound('post');
+        }
+        return structuredClone(p);
+    }
+
+    async createPost(post: Partial<Post>) {
+        const full = {id: newId(), create_at: this.now(), update_at: this.now(), edit_at: 0, delete_at: 0, is_pinned: false, root_id: '', original_id: '',
+            message: '', type: '', props: {}, hashtags: '', file_ids: [], pending_post_id: '', reply_count: 0, metadata: {}, ...post} as Post;
+        for (const fid of full.file_ids ?? []) {
+            const f = this.files.get(fid);
+            if (!f || f.info.post_id || (f.info.user_id !== full.user_id && f.info.user_id !== 'nouser')) {
+                throw new MattermostError('cannot attach', 400, 'app.post.attach');
+            }
+            f.info.post_id = full.id;
+        }
+        this.posts.set(full.id, full);
+        return structuredClone(full);
+    }
+
+    // As Mattermost's plugin UpdatePost: new files attach only when created by "nouser" (the
+    // plugin API has no session user), removed files are detached.
+    async updatePost(post: Post) {
+        const old = this.posts.get(post.id);
+        if (!old) {
+            throw notFound('post');
+        }
+        const kept: string[] = [];
+        for (const fid of post.file_ids ?? []) {
+            const f = this.files.get(fid);
+            if (old.file_ids?.includes(fid)) {
+                kept.push(fid);
+            } else if (f && !f.info.post_id && f.info.user_id === 'nouser') {
+                f.info.post_id = post.id;
+                kept.push(fid);
+            }
+        }
+        for (const fid of old.file_ids ?? []) {
+            if (!kept.includes(fid)) {
+                const f = this.files.get(fid);
+                if (f) {
+                    f.info.delete_at = this.now();
+                }
+            }
+        }
+        const next = {...structuredClone(post), file_ids: kept, edit_at: this.now(), update_at: this.now()};
+        this.posts.set(post.id, next);
+        return structuredClone(next);
+    }
+
+    async sendEphemeralPost(_userId: string, post: Partial<Post>) { return {...post, id: newId()} as Post; }
+
+    async getUser(userId: string) {
+        const u = this.users.get(userId);
+        if (!u) {
+            throw notFound('user');
+        }
+        return structuredClone(u);
+    }
+
+    async getChannel(channelId: string) {
+        const c = this.channels.get(channelId);
+        if (!c) {
+            throw notFound('channel');
+        }
+        return structuredClone(c);
+    }
+
+    async getChannelMember(channelId: string, userId: string) {
+        const m = this.members.get(`${channelId}:${userId}`);
+        if (!m) {
+            throw notFound('channel member');
+        }
+        return structuredClone(m);
+    }
+
+    async hasPermissionTo(userId: string, permission: string) { return this.permissions.has(`${userId}::${permission}`); }
+    async hasPermissionToChannel(userId: string, channelId: string, permission: string) {
+        return this.permissions.has(`${userId}:${channelId}:${permission}`) || this.permissions.has(`${userId}::${permission}`);
+    }
+
+    async kvGet(key: string) {
+        const e = this.kv.get(key);
+        if (!e || (e.expireAt && e.expireAt <= this.now())) {
+            return null;
+        }
+        return Buffer.from(e.value);
+    }
+
+    async kvSetWithOptions(key: string, value: Buffer | null, options: KVSetOptions = {}) {
+        const e = this.kv.get(key);
+        const live = e && !(e.expireAt && e.expireAt <= this.now()) ? e : undefined;
+        if (options.atomic) {
+            const old = options.atomic.oldValue;
+            if (old === null ? live !== undefined : !live || !live.value.equals(old)) {
+                return false;
+            }
+        }
+        if (value === null) {
+            this.kv.delete(key);
+        } else {
+            this.kv.set(key, {value: Buffer.from(value), expireAt: options.expireInSeconds ? this.now() + options.expireInSeconds * 1000 : 0});
+        }
+        return true;
+    }
+
+    async kvDelete(key: string) { this.kv.delete(key); }
+    async kvList(page: number, perPage: number) { return [...this.kv.keys()].slice(page * perPage, (page + 1) * perPage); }
+    async publishWebSocketEvent(event: string, payload: Record<string, string | number | boolean>, broadcast: unknown) {
+        this.events.push({event, payload, broadcast});
+    }
+    async publishPluginClusterEvent() { /* single node */ }
+    async registerCommand() { /* nothing to route in unit tests */ }
+}

@@ -1,0 +1,51 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {FastifyRequest} from 'fastify';
+
+import type {Services} from '../services';
+import {checkCoolTimestamp, parseCoolSaveFlags, parseCoolTimestamp, parseOptionalLock} from '../wopi_headers';
+
+import {sizedBody} from './request_body';
+import {lockConflict, WopiError} from './wopi_error';
+import {requireWrite, type WopiRequestContext} from './wopi_gate';
+import {storeRevision} from './store_revision';
+
+const staleTimestamp = (): WopiError => new WopiError(409, 'COOL_TIMESTAMP_STALE', 'The document changed in storage since it was loaded.', {}, {COOLStatusCode: 1010});
+
+// PutFile stores the body as a new revision and makes it the current content at once. Order
+// (wopi-collabora.md 3.5): rights, Collabora's timestamp check, the lock rules, the size, then
+// the write. A refused or failed save leaves the stored document exactly as it was.
+export async function putFile(services: Services, ctx: WopiRequestContext, request: FastifyRequest): Promise<{lastModified: string; version: number}> {
+    requireWrite(ctx);
+    const get = (name: string) => request.headers[name];
+    const flags = parseCoolSaveFlags(get);
+    const stamp = parseCoolTimestamp(get('x-cool-wopi-timestamp'), get('x-lool-wopi-timestamp'));
+    const lock = parseOptionalLock(get('x-wopi-lock'));
+    for (const parsed of [flags, stamp, lock]) {
+        if (!parsed.ok) {
+            throw new WopiError(400, parsed.error.code, parsed.error.message);
+        }
+    }
+    const sentStamp = stamp.ok ? stamp.value : null;
+    if (checkCoolTimestamp(sentStamp, ctx.doc.lastModified) === 'conflict') {
+        throw staleTimestamp();
+    }
+    const current = await services.locks.current(ctx.doc.docId);
+    const sentLock = lock.ok ? lock.value : null;
+    if (current !== '' ? sentLock !== current : ctx.doc.size > 0) {
+        throw lockConflict(current);
+    }
+    const body = await sizedBody(request, services.state.serverConfig.maxFileSize);
+    try {
+        const doc = await storeRevision(services, ctx.doc, body, ctx.claims.userId, {expectLastModified: sentStamp === null ? undefined : ctx.doc.lastModified});
+        if (!doc) {
+            throw staleTimestamp();
+        }
+        if (flags.ok && flags.value.isExitSave && current === '') {
+            await services.sessions.end(doc.docId);
+        }
+        return {lastModified: doc.lastModified, version: doc.version};
+    } finally {
+        await body.release();
+    }
+}

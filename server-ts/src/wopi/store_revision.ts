@@ -1,0 +1,36 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {DocumentRecord} from '../documents/document_record';
+import {MattermostError} from '../mattermost/plugin_api';
+import type {Services} from '../services';
+
+import type {SizedBody} from './request_body';
+import {WopiError} from './wopi_error';
+
+// Files uploaded as "nouser" can be attached to any post by the plugin (Mattermost's plugin
+// UpdatePost attaches only files of the session user, which plugins do not have, or "nouser").
+const UPLOADER = 'nouser';
+
+// storeRevision streams the bytes into Mattermost's file store through an upload session, then
+// makes them the document's current revision. Nothing changes unless all bytes arrived.
+export async function storeRevision(
+    services: Services,
+    doc: DocumentRecord,
+    body: SizedBody,
+    userId: string,
+    options: {expectLastModified?: string; name?: string} = {},
+): Promise<DocumentRecord | null> {
+    const name = options.name ?? doc.name;
+    let info;
+    try {
+        info = body.size === 0
+            ? await services.state.api.uploadFile(doc.channelId, name, body.stream)
+            : await services.state.api.uploadData({userId: UPLOADER, channelId: doc.channelId, filename: name, fileSize: body.size}, body.stream);
+    } catch (err) {
+        if (err instanceof MattermostError && err.statusCode === 413) {
+            throw new WopiError(413, 'WOPI_TOO_LARGE', 'The document is larger than Mattermost allows.');
+        }
+        throw err;
+    }
+    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, name});
+}
