@@ -18,7 +18,7 @@ import RevisionsPanel from '../revisions_panel';
 
 import {CloseGuardDialog, SaveAsDialog, saveAsName} from './editor_dialogs';
 import EditorHeader from './editor_header';
-import useHistoryEntry from './use_history_entry';
+import {openHistoryEntry, releaseHistoryEntry, restoreHistoryEntry} from './history_entry';
 
 export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 15000;
 export const RESTORE_ACK_TIMEOUT_MS = 5000;
@@ -42,9 +42,8 @@ export function Editor({target, loadTimeoutMs}: Props) {
     const restoreAck = useRef<(() => void) | null>(null);
 
     const close = useCallback(() => dispatch(closeEditor()), [dispatch]);
-    const history = useHistoryEntry(() => requestClose(true));
     const closeNow = () => {
-        history.release();
+        releaseHistoryEntry();
         close();
     };
 
@@ -52,13 +51,20 @@ export function Editor({target, loadTimeoutMs}: Props) {
     function requestClose(fromHistory = false) {
         if (modified) {
             if (fromHistory) {
-                history.restore();
+                restoreHistoryEntry();
             }
             setGuard(true);
             return;
         }
         closeNow();
     }
+    const requestCloseRef = useRef(requestClose);
+    requestCloseRef.current = requestClose;
+
+    // The entry outlives a switch to read-only (a remount): only the modal's closing releases it.
+    useEffect(() => {
+        openHistoryEntry(() => requestCloseRef.current(true));
+    }, []);
 
     useEffect(() => {
         dispatch(fetchRights(target.fileId)).catch(() => undefined);
@@ -270,6 +276,12 @@ function safeDecode(value: string): string {
 
 export default function EditorModal() {
     const target = useHostSelector(getEditorTarget);
+    const isOpen = Boolean(target);
+    useEffect(() => {
+        if (!isOpen) {
+            releaseHistoryEntry();
+        }
+    }, [isOpen]);
     if (!target) {
         return null;
     }
