@@ -10,6 +10,7 @@
 # use the REST API, mmctl, or a Mattermost desktop/web client pointed at this server.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/stack_env.sh"
+lock_stack
 
 stopping=0
 stop_stack() {

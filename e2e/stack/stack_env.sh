@@ -40,6 +40,18 @@ mm_server_path() {
     printf '%s/%s@%s' "$modcache" "$MM_SERVER_MODULE" "$MM_SERVER_VERSION"
 }
 
+# Holds an exclusive lock on this checkout's stack for the rest of the calling script, so two
+# `make test-integration` runs queue instead of stopping each other's server. start.sh closes
+# fd 9 for the daemons it starts, so a leftover server never holds the lock.
+lock_stack() {
+    mkdir -p "$STACK_STATE_DIR"
+    exec 9>"$STACK_STATE_DIR/lock"
+    if ! flock -n 9; then
+        log "another stack runs from this checkout; waiting for it (up to 30 min)"
+        flock -w 1800 9 || die "gave up waiting for the stack lock $STACK_STATE_DIR/lock"
+    fi
+}
+
 # Logs a line prefixed with the script name, on stderr so command output stays clean.
 log() {
     printf '[%s] %s\n' "$(basename "$0")" "$*" >&2

@@ -81,7 +81,7 @@ if [[ $EUID -eq 0 ]]; then chown postgres: "$run_dir/pg" "$run_dir/logs/postgres
 as_pg "$PG_BIN/initdb" -D "$run_dir/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$run_dir/logs/postgres/initdb.log"
 # fsync off: a throw-away database, and tests get much faster on slow disks.
 as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$run_dir/pg/data" -l "$run_dir/logs/postgres/postgres.log" \
-    -o "-p $PG_PORT -k $run_dir/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+    -o "-p $PG_PORT -k $run_dir/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null 9>&-
 head -n 1 "$run_dir/pg/data/postmaster.pid" >"$STACK_STATE_DIR/postgres.pid"
 psql_admin() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$run_dir/pg" -p "$PG_PORT" -U postgres -d postgres "$@"
@@ -139,7 +139,7 @@ for d in i18n templates fonts; do
 done
 # Its own session and process group, so stop.sh can end the server and every plugin process it
 # started (shim, Node sidecar) together.
-(cd "$run_dir/mm" && exec env "${mm_env[@]}" setsid "$MM_BIN" server >>"$run_dir/logs/mattermost.out" 2>&1 </dev/null) &
+(cd "$run_dir/mm" && exec env "${mm_env[@]}" setsid "$MM_BIN" server >>"$run_dir/logs/mattermost.out" 2>&1 </dev/null 9>&-) &
 echo $! >"$STACK_STATE_DIR/mattermost.pid"
 mm_pid=$!
 

@@ -31,7 +31,8 @@ strays() {
     [[ -n "$run_dir" ]] || return 0
     local p
     for p in /proc/[0-9]*; do
-        if tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF "$run_dir/" ||
+        # Processes may end while we look: errors reading /proc are expected and silenced.
+        if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF "$run_dir/" ||
             [[ "$(readlink "$p/cwd" 2>/dev/null)" == "$run_dir"/* ]]; then
             echo "${p#/proc/}"
         fi
@@ -79,7 +80,7 @@ fi
 # Last, anything still running from the run dir (after PostgreSQL, whose processes work there
 # too and deserve a clean shutdown).
 for pid in $(strays); do
-    say "killing leftover process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-120))"
+    say "killing leftover process $pid ($({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | cut -c1-120))"
     kill -KILL "$pid" 2>/dev/null
 done
 

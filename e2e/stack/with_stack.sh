@@ -10,6 +10,7 @@
 # STACK_PLUGIN defaults to `required` here: integration tests without the plugin are no tests.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/stack_env.sh"
+lock_stack
 
 [[ $# -gt 0 ]] || die "usage: with_stack.sh <command...>"
 
