@@ -75,6 +75,19 @@ describe('loading', () => {
         expect(pluginState(second.store).clientConfig).toBeNull();
     });
 
+    it('keeps a newer editors_changed event over a slower first answer', async () => {
+        let answer: (value: unknown) => void = () => undefined;
+        globalThis.fetch = jest.fn(() => new Promise((resolve) => {
+            answer = resolve;
+        })) as unknown as typeof fetch;
+        const {store, dispatch} = setup();
+        const pending = dispatch(fetchEditorsOnce('f1'));
+        dispatch(handleEditorsChanged({file_id: 'f1', editors: JSON.stringify([ana])}));
+        answer({ok: true, status: 200, text: async () => '{"editors":[]}'});
+        await pending;
+        expect(pluginState(store).editors.f1).toEqual([ana]);
+    });
+
     it('asks for the editors of a file once', async () => {
         const fetchMock = mockFetch([{method: 'GET', path: '/api/v1/files/f1/editors', body: {editors: [ana]}}]);
         const {store, dispatch} = setup();
@@ -88,7 +101,8 @@ describe('loading', () => {
 describe('openDocument', () => {
     const file = {id: 'f1', name: 'plan.docx', extension: 'docx'};
 
-    it.each([
+    type Expected = {kind: 'editor'; mode: string} | {kind: 'notice'; notice: string; message: string};
+    it.each<[string, ReturnType<typeof rights>, Expected]>([
         ['edit', rights({canEdit: true}), {kind: 'editor', mode: 'edit'}],
         ['edit', rights({canEdit: false, reason: 'Only the owner can edit.'}), {kind: 'notice', notice: 'cannot_edit', message: 'Only the owner can edit.'}],
         ['auto', rights({canEdit: true}), {kind: 'editor', mode: 'edit'}],

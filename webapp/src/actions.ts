@@ -84,15 +84,21 @@ export function openDocument(file: FileRef, wanted: OpenMode | 'auto') {
 }
 
 // Editors of a file as the server knows them now; later changes arrive as editors_changed events.
+// An editors_changed event that lands while the request is in flight is newer than its answer.
 const requestedEditors = new Set<string>();
+const editorEvents = new Map<string, number>();
 export function fetchEditorsOnce(fileId: string) {
     return async (dispatch: AppDispatch): Promise<void> => {
         if (requestedEditors.has(fileId)) {
             return;
         }
         requestedEditors.add(fileId);
+        const seen = editorEvents.get(fileId) ?? 0;
         try {
-            dispatch(receivedEditors(fileId, await client.getEditors(fileId)));
+            const editors = await client.getEditors(fileId);
+            if ((editorEvents.get(fileId) ?? 0) === seen) {
+                dispatch(receivedEditors(fileId, editors));
+            }
         } catch {
             requestedEditors.delete(fileId);
         }
@@ -101,6 +107,7 @@ export function fetchEditorsOnce(fileId: string) {
 
 export function resetEditorRequests(): void {
     requestedEditors.clear();
+    editorEvents.clear();
 }
 
 function isEditor(value: unknown): value is Editor {
@@ -149,6 +156,7 @@ export function handleEditorsChanged(data: Record<string, unknown>) {
     return (dispatch: AppDispatch): void => {
         const fileId = str(data, 'file_id');
         if (fileId) {
+            editorEvents.set(fileId, (editorEvents.get(fileId) ?? 0) + 1);
             dispatch(receivedEditors(fileId, parseEditors(data.editors)));
         }
     };

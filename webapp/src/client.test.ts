@@ -2,7 +2,7 @@
 import {Client, ClientError, readCookie} from './client';
 
 function respond(status: number, body: unknown, raw?: string) {
-    const fn = jest.fn(async () => ({ok: status >= 200 && status < 300, status, text: async () => raw ?? JSON.stringify(body)} as Response));
+    const fn = jest.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => ({ok: status >= 200 && status < 300, status, text: async () => raw ?? JSON.stringify(body)} as Response));
     globalThis.fetch = fn as unknown as typeof fetch;
     return fn;
 }
@@ -37,7 +37,6 @@ describe('Client', () => {
     });
 
     it.each([
-        ['openFile', () => client.openFile('f1', 'edit'), 'POST', '/api/v1/files/f1/open', {mode: 'edit'}],
         ['createDocument', () => client.createDocument({channelId: 'c', rootId: 'r', name: 'n', kind: 'spreadsheet'}), 'POST', '/api/v1/documents', {channelId: 'c', rootId: 'r', name: 'n', kind: 'spreadsheet'}],
         ['restoreRevision', () => client.restoreRevision('f1', 'r1'), 'POST', '/api/v1/files/f1/revisions/r1/restore', {}],
         ['createLink', () => client.createLink('f1'), 'POST', '/api/v1/files/f1/link', {}],
@@ -52,6 +51,16 @@ describe('Client', () => {
         expect(url).toBe(`/chat/plugins/com.collaboraonline.mattermost${path}`);
         expect(init.method).toBe(method);
         expect(init.body).toBe(body === undefined ? undefined : JSON.stringify(body));
+    });
+
+    it('opens a session and rejects one without an action URL or a token', async () => {
+        const fetchMock = respond(200, {actionUrl: 'https://co/cool.html?WOPISrc=x', accessToken: 't', accessTokenTtl: 1});
+        await expect(client.openFile('f1', 'edit')).resolves.toMatchObject({accessToken: 't'});
+        expect(fetchMock.mock.calls[0][1]).toMatchObject({method: 'POST', body: '{"mode":"edit"}'});
+        respond(200, {});
+        await expect(client.openFile('f1', 'edit')).rejects.toMatchObject({code: 'BAD_RESPONSE'});
+        respond(200, {actionUrl: 'javascript:alert(1)', accessToken: 't'});
+        await expect(client.openFile('f1', 'edit')).rejects.toMatchObject({code: 'BAD_RESPONSE'});
     });
 
     it('unwraps lists and tolerates missing ones', async () => {

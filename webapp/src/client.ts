@@ -106,8 +106,14 @@ export class Client {
         return this.request<FileRights>('PUT', `/api/v1/files/${enc(fileId)}/policy`, {policy});
     }
 
-    openFile(fileId: string, mode: OpenMode): Promise<EditorSession> {
-        return this.request<EditorSession>('POST', `/api/v1/files/${enc(fileId)}/open`, {mode});
+    async openFile(fileId: string, mode: OpenMode): Promise<EditorSession> {
+        const session = await this.request<EditorSession>('POST', `/api/v1/files/${enc(fileId)}/open`, {mode});
+
+        // A session without these would leave a blank frame; fail loudly instead.
+        if (typeof session.actionUrl !== 'string' || !(/^https?:\/\//i).test(session.actionUrl) || typeof session.accessToken !== 'string' || !session.accessToken) {
+            throw new ClientError('', 200, 'BAD_RESPONSE');
+        }
+        return session;
     }
 
     createDocument(body: NewDocumentRequest): Promise<NewDocumentResult> {

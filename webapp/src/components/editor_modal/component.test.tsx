@@ -86,7 +86,7 @@ describe('EditorModal loading', () => {
         const sent = sentToFrame(toFrame);
         expect(sent.map((m) => m.MessageId)).toEqual(['Host_PostmessageReady', 'Disable_Default_UIAction']);
         expect(sent[1].Values).toEqual({action: 'UI_Close', disable: true});
-        expect(toFrame.mock.calls.every((call) => call[1] === COLLABORA)).toBe(true);
+        expect(toFrame.mock.calls.every((call) => String(call[1]) === COLLABORA)).toBe(true);
     });
 
     it('shows a clear error instead of a blank frame when Collabora never answers', async () => {
