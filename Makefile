@@ -35,7 +35,7 @@ dist: server-ts webapp shim ## Build the plugin bundle(s) in dist/.
 
 test: test-unit test-integration ## Unit tests, then the integration tests against a real Mattermost server.
 
-test-unit: server-ts ## The fast tests: the shim with the real sidecar, server-ts and webapp unit tests.
+test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, server-ts and webapp unit tests.
 	cd build/shim && go test -count=1 ./...
 	npm test -w server-ts -- --ci
 	npm test -w webapp -- --ci --runInBand

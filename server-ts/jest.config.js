@@ -3,5 +3,8 @@ module.exports = {
     testEnvironment: 'node',
     roots: ['<rootDir>/src'],
     testMatch: ['**/*.test.ts'],
-    transform: {'^.+\\.ts$': ['ts-jest', {tsconfig: '<rootDir>/tsconfig.json', diagnostics: {warnOnly: false}}]},
+    transform: {'^.+\\.[tj]s$': ['ts-jest', {tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: {warnOnly: false}}]},
+    // cookie 2 (used by fastify's inject) ships only as an ES module, which Jest's CommonJS
+    // runtime cannot require; it is compiled like our own code.
+    transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
 };

@@ -53,12 +53,12 @@ export class DiscoveryService {
 
     // get returns the current discovery, fetching it when missing or due; null when unknown.
     async get(): Promise<Discovery | null> {
-        await this.ensure(false);
+        await this.ensure();
         return this.current()?.discovery ?? null;
     }
 
     async proofKeys(): Promise<ProofKeySet | null> {
-        await this.ensure(false);
+        await this.ensure();
         return this.current()?.keys ?? null;
     }
 
@@ -77,19 +77,20 @@ export class DiscoveryService {
         return this.cached && this.cached.entry.url === url ? this.cached : null;
     }
 
-    private async ensure(force: boolean): Promise<void> {
+    // ensure makes discovery current: concurrent callers share one fetch, and after a failure
+    // callers fail fast until the retry interval has passed.
+    private async ensure(): Promise<void> {
+        if (this.inflight) {
+            await this.inflight;
+        }
+        if (!this.current()) {
+            await this.loadFromKv();
+        }
         const cur = this.current();
-        if (!force && cur && this.now() - cur.entry.fetchedAt < REFRESH_AFTER_MS) {
+        if (cur && this.now() - cur.entry.fetchedAt < REFRESH_AFTER_MS) {
             return;
         }
-        if (!cur) {
-            await this.loadFromKv();
-            const loaded = this.current();
-            if (!force && loaded && this.now() - loaded.entry.fetchedAt < REFRESH_AFTER_MS) {
-                return;
-            }
-        }
-        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS && !force) {
+        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS && !this.inflight) {
             return;
         }
         await this.refresh();
