@@ -3,6 +3,7 @@
 import Fastify, {type FastifyInstance} from 'fastify';
 
 import {registerHealthRoute} from './api/health';
+import {registerApiRoutes} from './api/routes';
 import {registerTestRoutes} from './api/test_routes';
 import type {Hooks} from './runtime/hooks';
 import type {PluginState} from './runtime/plugin_state';
@@ -34,6 +35,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.addContentTypeParser('*', (_req, _payload, done) => done(null));
     registerHealthRoute(app, deps.state);
     registerWopiRoutes(app, deps.services);
+    registerApiRoutes(app, deps.services);
     if (deps.testRoutes) {
         registerTestRoutes(app, deps.state, deps.hooks);
     }

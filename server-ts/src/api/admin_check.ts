@@ -1,0 +1,31 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {FastifyInstance} from 'fastify';
+
+import type {Services} from '../services';
+
+import {forbidden} from './api_error';
+import type {CheckResult} from './admin_check_result';
+import {collaboraChecks} from './admin_checks_collabora';
+import {tlsResult, wopiReachableResult} from './admin_checks_config';
+import {sessionUser} from './request_input';
+
+// POST /api/v1/admin/check: the admin console's "Test connection". A POST, not a GET, because
+// it makes the server call out to Collabora Online. System admins only: the answer names
+// internal addresses.
+export function registerAdminCheckRoute(app: FastifyInstance, services: Services): void {
+    app.post('/api/v1/admin/check', async (request): Promise<{results: CheckResult[]}> => {
+        const userId = sessionUser(request);
+        if (!(await services.state.api.hasPermissionTo(userId, 'manage_system'))) {
+            throw forbidden('NOT_SYSTEM_ADMIN', 'Only system admins can run the connection check.');
+        }
+        const settings = services.state.settings;
+        const results = [
+            ...(await collaboraChecks(settings, services.now)),
+            tlsResult(settings),
+            wopiReachableResult(settings, services.state.wopiBaseUrl),
+        ];
+        services.state.log.info('Connection check run', {user_id: userId, failed: results.filter((r) => !r.ok).map((r) => r.id).join(',')});
+        return {results};
+    });
+}

@@ -1,0 +1,35 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {DocumentNotFoundError} from '../documents/document_store';
+import type {DocumentRecord} from '../documents/document_record';
+import {MattermostError} from '../mattermost/plugin_api';
+import type {Rights} from '../rights/access_service';
+import type {Services} from '../services';
+
+import {fileNotFound} from './api_error';
+
+export interface VisibleDocument {
+    doc: DocumentRecord;
+    rights: Rights;
+}
+
+// visibleDocument finds the document behind any of its Mattermost file ids, with the user's
+// rights computed just now. Unknown files and files the user may not view get the same 404, so
+// nothing about a document (not even that it exists) leaks to someone outside its channel.
+export async function visibleDocument(services: Services, userId: string, fileId: string): Promise<VisibleDocument> {
+    let doc: DocumentRecord;
+    try {
+        doc = await services.documents.resolve(fileId);
+    } catch (err) {
+        // A file whose post is gone answers 404 from getPost while the record is first built.
+        if (err instanceof DocumentNotFoundError || (err instanceof MattermostError && (err.statusCode === 404 || err.statusCode === 400))) {
+            throw fileNotFound();
+        }
+        throw err;
+    }
+    const rights = await services.access.rights(userId, doc);
+    if (rights.decision.access === 'none') {
+        throw fileNotFound();
+    }
+    return {doc, rights};
+}
