@@ -93,3 +93,11 @@ func (f *fakeAPI) logLines() []string {
 	defer f.mu.Unlock()
 	return append([]string(nil), f.logs...)
 }
+
+func (f *fakeAPI) GetConfig() *model.Config {
+	cfg := &model.Config{}
+	cfg.SetDefaults()
+	siteURL := "http://127.0.0.1:8065"
+	cfg.ServiceSettings.SiteURL = &siteURL
+	return cfg
+}
