@@ -70,11 +70,12 @@ export function registerFileRightsRoutes(app: FastifyInstance, services: Service
         if (!rights.change.allowed) {
             throw forbidden(rights.change.code, rights.change.reason);
         }
-        const changed = await services.documents.update(doc.docId, (cur) => (cur.policy === policy
-            ? {next: undefined, result: null}
+        // Stored even when it equals the admin's default: the user chose it, so a later change
+        // of the default must not change this document.
+        const current = await services.documents.update(doc.docId, (cur) => (cur.policy === policy
+            ? {next: undefined, result: cur}
             : {next: {...cur, policy}, result: {...cur, policy}}));
-        const current = changed ?? (await services.documents.require(doc.docId));
-        if (changed) {
+        if (rights.policy !== policy) {
             await services.state.api.publishWebSocketEvent('policy_changed', {file_id: request.params.fileId, doc_id: doc.docId, policy}, {channelId: doc.channelId});
         }
         return fileRights(services, current, await services.access.rights(userId, current));

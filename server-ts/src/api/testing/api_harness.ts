@@ -119,6 +119,6 @@ export class ApiHarness {
     }
 
     eventsNamed(event: string): Array<{payload: Record<string, unknown>; broadcast: unknown}> {
-        return this.api.events.filter((e) => e.event === event);
+        return this.api.events.filter((e) => e.event === event).map(({payload, broadcast}) => ({payload, broadcast}));
     }
 }
