@@ -48,13 +48,15 @@ async function editorsOf(services: Services, userIds: string[]): Promise<Editor[
     return editors.filter((e): e is Editor => e !== null);
 }
 
-// applyPresence records the action and returns the live ids before and after it.
+// applyPresence records the action and returns the stored ids before it and the live ids after.
 async function applyPresence(services: Services, docId: string, userId: string, action: PresenceAction): Promise<{before: string[]; after: string[]}> {
     return kvUpdateJson<PresenceMap, {before: string[]; after: string[]}>(services.state.api, presenceKey(docId), (cur) => {
         const now = services.now();
-        const before = liveIds(cur, now);
+        // Compared with everything stored, stale entries included: pruning someone whose
+        // browser vanished is a change the channel hears about.
+        const before = Object.keys(cur ?? {});
         const next: PresenceMap = {};
-        for (const id of before) {
+        for (const id of liveIds(cur, now)) {
             next[id] = (cur as PresenceMap)[id];
         }
         if (action === 'leave') {

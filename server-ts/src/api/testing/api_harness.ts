@@ -6,7 +6,7 @@ import type {Channel, ChannelMembership} from '@mattermost/types/channels';
 import type {UserProfile} from '@mattermost/types/users';
 import type {FastifyInstance, LightMyRequestResponse} from 'fastify';
 
-import {startCollaboraStandIn, type CollaboraStandIn} from '../../../../e2e/collabora';
+import {startCollaboraStandIn, type CollaboraStandIn, type StandInOptions} from '../../../../e2e/collabora';
 import {buildApp} from '../../app';
 import {createLogger} from '../../logger';
 import {Hooks} from '../../runtime/hooks';
@@ -25,7 +25,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export interface StartOptions {
     settings?: Record<string, unknown>;
     // false: no stand-in; the settings decide where Collabora is.
-    standIn?: boolean;
+    standIn?: boolean | StandInOptions;
     siteUrl?: string;
 }
 
@@ -41,7 +41,7 @@ export class ApiHarness {
     static async start(options: StartOptions = {}): Promise<ApiHarness> {
         const h = new ApiHarness();
         if (options.standIn !== false) {
-            h.standIn = await startCollaboraStandIn();
+            h.standIn = await startCollaboraStandIn(typeof options.standIn === 'object' ? options.standIn : {});
         }
         h.api.now = () => h.clock;
         h.api.config = {ServiceSettings: {SiteURL: options.siteUrl ?? SITE_URL}, FileSettings: {MaxFileSize: 10 * 1024 * 1024, EnableFileAttachments: true}};

@@ -1,0 +1,132 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {parseSettings} from '../config/settings';
+
+import type {CheckResult} from './admin_check_result';
+import {tlsResult, wopiReachableResult} from './admin_checks_config';
+import {ApiHarness} from './testing/api_harness';
+import {buildWorld, type World} from './testing/personas';
+
+const IDS = ['discovery', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'wopi_reachable'];
+
+function byId(results: CheckResult[]): Record<string, CheckResult> {
+    return Object.fromEntries(results.map((r) => [r.id, r]));
+}
+
+function expectFixOnEveryFailure(results: CheckResult[]): void {
+    for (const r of results) {
+        expect(r.title).not.toBe('');
+        expect(r.detail).not.toBe('');
+        if (!r.ok) {
+            expect(r.fix).toEqual(expect.stringMatching(/\w/));
+        }
+    }
+}
+
+describe('POST /api/v1/admin/check', () => {
+    let h: ApiHarness;
+    let w: World;
+    afterEach(async () => h.stop());
+    const check = async (user = w.sysadmin) => h.request(user, 'POST', '/api/v1/admin/check', {});
+
+    it('checks a working Collabora Online', async () => {
+        h = await ApiHarness.start();
+        w = buildWorld(h);
+        const res = await check();
+        expect(res.statusCode).toBe(200);
+        const results: CheckResult[] = res.json().results;
+        expect(results.map((r) => r.id)).toEqual(IDS);
+        expectFixOnEveryFailure(results);
+        const r = byId(results);
+        expect(r.discovery).toMatchObject({ok: true, detail: expect.stringMatching(new RegExp(`${h.standIn!.url}/hosting/discovery in \\d+ ms`))});
+        expect(r.version).toMatchObject({ok: true, detail: expect.stringContaining('24.04.13.2')});
+        expect(r.formats).toMatchObject({ok: true, detail: expect.stringMatching(/opens \d+ file extensions and edits \d+/)});
+        expect(r.proof_key.ok).toBe(true);
+        expect(r.clock_skew.ok).toBe(true);
+        // The stand-in speaks plain HTTP on loopback.
+        expect(r.tls).toMatchObject({ok: false, fix: expect.stringMatching(/HTTPS/)});
+        expect(r.wopi_reachable.ok).toBe(true);
+        // Fetched now, not from the cache.
+        expect(h.standIn!.requests.filter((q) => q.url === '/hosting/discovery').length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('says clearly when Collabora Online points nowhere', async () => {
+        h = await ApiHarness.start({standIn: false, settings: {CollaboraUrl: 'http://127.0.0.1:1'}});
+        w = buildWorld(h);
+        const results: CheckResult[] = (await check()).json().results;
+        expect(results.map((r) => r.id)).toEqual(IDS);
+        expectFixOnEveryFailure(results);
+        const r = byId(results);
+        expect(r.discovery).toMatchObject({ok: false, detail: expect.stringMatching(/could not be fetched from http:\/\/127\.0\.0\.1:1\/hosting\/discovery.*ECONNREFUSED/), fix: expect.stringMatching(/running/)});
+        for (const id of ['version', 'formats', 'proof_key', 'clock_skew']) {
+            expect(r[id]).toMatchObject({ok: false, detail: expect.stringMatching(/Not checked/)});
+        }
+    });
+
+    it('says so when the URL is not set', async () => {
+        h = await ApiHarness.start({standIn: false});
+        w = buildWorld(h);
+        const results: CheckResult[] = (await check()).json().results;
+        expectFixOnEveryFailure(results);
+        expect(byId(results).discovery).toMatchObject({ok: false, detail: 'The Collabora Online URL is not set.'});
+    });
+
+    it('warns about clocks more than a minute apart', async () => {
+        h = await ApiHarness.start();
+        w = buildWorld(h);
+        h.clock = Date.now() - 5 * 60_000;
+        const r = byId((await check()).json().results);
+        expect(r.clock_skew).toMatchObject({ok: false, detail: expect.stringMatching(/(29\d|300|30\d) s ahead of/), fix: expect.stringMatching(/NTP/)});
+    });
+
+    it('reports a missing proof key', async () => {
+        h = await ApiHarness.start({standIn: {withProofKey: false}});
+        w = buildWorld(h);
+        const r = byId((await check()).json().results);
+        expect(r.discovery.ok).toBe(true);
+        expect(r.proof_key).toMatchObject({ok: false, detail: expect.stringMatching(/no proof key.*fail to open/), fix: expect.stringMatching(/generate-proof-key/)});
+    });
+
+    it('is for system admins only', async () => {
+        h = await ApiHarness.start();
+        w = buildWorld(h);
+        for (const user of [w.channelAdmin, w.member, w.guest]) {
+            const res = await check(user);
+            expect(res.statusCode).toBe(403);
+            expect(res.json()).toEqual({error: expect.any(String), code: 'NOT_SYSTEM_ADMIN'});
+        }
+        expect((await h.request(null, 'POST', '/api/v1/admin/check', {})).statusCode).toBe(401);
+        expect(h.standIn!.requests).toHaveLength(0);
+    });
+});
+
+describe('configuration checks', () => {
+    const settings = (raw: Record<string, unknown>) => parseSettings(raw);
+
+    it.each([
+        [{CollaboraUrl: 'https://office.example.com'}, true],
+        [{CollaboraUrl: 'http://office.example.com'}, false],
+        [{CollaboraUrl: 'https://office.example.com', SkipTlsVerify: true}, false],
+        [{}, false],
+    ])('tls %j -> ok %s', (raw, ok) => {
+        const result = tlsResult(settings(raw));
+        expect(result.ok).toBe(ok);
+        expectFixOnEveryFailure([result]);
+    });
+
+    it.each([
+        [{CollaboraUrl: 'https://office.example.com'}, 'https://chat.example.com', true, ''],
+        [{CollaboraUrl: 'https://office.example.com'}, '', false, 'Neither'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://localhost:8065', false, 'Collabora\'s own machine'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'https://127.0.0.1', false, 'Collabora\'s own machine'],
+        [{CollaboraUrl: 'http://localhost:9980'}, 'http://localhost:8065', true, ''],
+        [{CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: 'http://127.0.0.1:9980'}, 'https://localhost', true, ''],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://chat.example.com', false, 'plain HTTP'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'chat.example.com', false, 'not an http(s) URL'],
+    ])('wopi_reachable %j with %s -> ok %s', (raw, base, ok, detail) => {
+        const result = wopiReachableResult(settings(raw), base);
+        expect(result.ok).toBe(ok);
+        expect(result.detail).toContain(detail);
+        expectFixOnEveryFailure([result]);
+    });
+});
