@@ -25,6 +25,19 @@ func (b *apiBridge) GetFileInfo(ctx context.Context, req *bridgev1.GetFileInfoRe
 	return &bridgev1.GetFileInfoResponse{FileInfoJson: data}, err
 }
 
+func (b *apiBridge) GetFileInfos(ctx context.Context, req *bridgev1.GetFileInfosRequest) (*bridgev1.GetFileInfosResponse, error) {
+	var opt model.GetFileInfosOptions
+	if err := decode(req.OptionsJson, &opt); err != nil {
+		return nil, err
+	}
+	infos, appErr := b.api.GetFileInfos(int(req.Page), int(req.PerPage), &opt)
+	if appErr != nil {
+		return nil, appError(ctx, appErr)
+	}
+	data, err := encode(infos)
+	return &bridgev1.GetFileInfosResponse{FileInfosJson: data}, err
+}
+
 // GetFile streams the bytes in chunks. Mattermost's Plugin API hands the whole file to the
 // shim at once; this is the one copy the shim holds.
 func (b *apiBridge) GetFile(req *bridgev1.GetFileRequest, stream bridgev1.PluginApi_GetFileServer) error {

@@ -66,6 +66,8 @@ export function connectPluginApi(socketPath: string): PluginApi {
             return res.licenseJson.length ? parse(res.licenseJson) : null;
         },
         getFileInfo: async (fileId) => parse<FileInfo>((await call((o) => c.getFileInfo({fileId}, o))).fileInfoJson),
+        // Mattermost encodes an empty result as null.
+        getFileInfos: async (page, perPage, options) => parse<FileInfo[] | null>((await call((o) => c.getFileInfos({page, perPage, optionsJson: json(options)}, o))).fileInfosJson) ?? [],
         getFile: (fileId) => {
             const capture: TrailerCapture = {};
             const messages = c.getFile({fileId}, {onTrailer: (t) => { capture.trailer = t; }});

@@ -31,6 +31,16 @@ export interface UploadDataHead {
     fileSize: number;
 }
 
+// Mattermost's GetFileInfosOptions (model/file_info.go), in its JSON spelling.
+export interface GetFileInfosOptions {
+    channel_ids?: string[];
+    user_ids?: string[];
+    since?: number;
+    include_deleted?: boolean;
+    sort_by?: 'CreateAt' | 'Size';
+    sort_descending?: boolean;
+}
+
 export type LogKeyValues = Record<string, string>;
 
 export interface PluginApi {
@@ -42,6 +52,7 @@ export interface PluginApi {
     getLicense(): Promise<Record<string, unknown> | null>;
 
     getFileInfo(fileId: string): Promise<FileInfo>;
+    getFileInfos(page: number, perPage: number, options: GetFileInfosOptions): Promise<FileInfo[]>;
     getFile(fileId: string): Readable;
     uploadFile(channelId: string, filename: string, data: Readable): Promise<FileInfo>;
     uploadData(head: UploadDataHead, data: Readable): Promise<FileInfo>;

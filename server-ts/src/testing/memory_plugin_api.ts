@@ -8,7 +8,7 @@ import type {FileInfo} from '@mattermost/types/files';
 import type {Post} from '@mattermost/types/posts';
 import type {UserProfile} from '@mattermost/types/users';
 
-import {MattermostError, type KVSetOptions, type PluginApi, type UploadDataHead} from '../mattermost/plugin_api';
+import {MattermostError, type GetFileInfosOptions, type KVSetOptions, type PluginApi, type UploadDataHead} from '../mattermost/plugin_api';
 
 // An in-memory Mattermost for unit tests of the sidecar: KV store with compare-and-set and
 // expiry as Mattermost's SQL store implements them, files, posts, users, channels and
@@ -45,6 +45,21 @@ export class MemoryPluginApi implements PluginApi {
             throw notFound('file');
         }
         return {...f.info};
+    }
+
+    // As Mattermost's store: filtered by the file's channel, creator and age, deleted files left
+    // out unless asked for, newest or oldest first, then paged.
+    async getFileInfos(page: number, perPage: number, options: GetFileInfosOptions) {
+        const desc = options.sort_descending ? -1 : 1;
+        const key = (f: FileInfo): number => (options.sort_by === 'Size' ? f.size : f.create_at);
+        return [...this.files.values()].map((f) => f.info)
+            .filter((f) => !options.channel_ids?.length || options.channel_ids.includes(f.channel_id ?? ''))
+            .filter((f) => !options.user_ids?.length || options.user_ids.includes(f.user_id))
+            .filter((f) => !options.since || f.create_at >= options.since)
+            .filter((f) => options.include_deleted || !f.delete_at)
+            .sort((a, b) => desc * (key(a) - key(b)) || (a.id < b.id ? -1 : 1))
+            .slice(page * perPage, (page + 1) * perPage)
+            .map((f) => ({...f}));
     }
 
     getFile(fileId: string): Readable {

@@ -1620,6 +1620,110 @@ func (x *GetFileInfoResponse) GetFileInfoJson() []byte {
 	return nil
 }
 
+type GetFileInfosRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Page          int32                  `protobuf:"varint,1,opt,name=page,proto3" json:"page,omitempty"`
+	PerPage       int32                  `protobuf:"varint,2,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
+	OptionsJson   []byte                 `protobuf:"bytes,3,opt,name=options_json,json=optionsJson,proto3" json:"options_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetFileInfosRequest) Reset() {
+	*x = GetFileInfosRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetFileInfosRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetFileInfosRequest) ProtoMessage() {}
+
+func (x *GetFileInfosRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetFileInfosRequest.ProtoReflect.Descriptor instead.
+func (*GetFileInfosRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *GetFileInfosRequest) GetPage() int32 {
+	if x != nil {
+		return x.Page
+	}
+	return 0
+}
+
+func (x *GetFileInfosRequest) GetPerPage() int32 {
+	if x != nil {
+		return x.PerPage
+	}
+	return 0
+}
+
+func (x *GetFileInfosRequest) GetOptionsJson() []byte {
+	if x != nil {
+		return x.OptionsJson
+	}
+	return nil
+}
+
+type GetFileInfosResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	FileInfosJson []byte                 `protobuf:"bytes,1,opt,name=file_infos_json,json=fileInfosJson,proto3" json:"file_infos_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetFileInfosResponse) Reset() {
+	*x = GetFileInfosResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetFileInfosResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetFileInfosResponse) ProtoMessage() {}
+
+func (x *GetFileInfosResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetFileInfosResponse.ProtoReflect.Descriptor instead.
+func (*GetFileInfosResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *GetFileInfosResponse) GetFileInfosJson() []byte {
+	if x != nil {
+		return x.FileInfosJson
+	}
+	return nil
+}
+
 type GetFileRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	FileId        string                 `protobuf:"bytes,1,opt,name=file_id,json=fileId,proto3" json:"file_id,omitempty"`
@@ -1629,7 +1733,7 @@ type GetFileRequest struct {
 
 func (x *GetFileRequest) Reset() {
 	*x = GetFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1641,7 +1745,7 @@ func (x *GetFileRequest) String() string {
 func (*GetFileRequest) ProtoMessage() {}
 
 func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1654,7 +1758,7 @@ func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileRequest.ProtoReflect.Descriptor instead.
 func (*GetFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{32}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *GetFileRequest) GetFileId() string {
@@ -1673,7 +1777,7 @@ type GetFileResponse struct {
 
 func (x *GetFileResponse) Reset() {
 	*x = GetFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1685,7 +1789,7 @@ func (x *GetFileResponse) String() string {
 func (*GetFileResponse) ProtoMessage() {}
 
 func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1698,7 +1802,7 @@ func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileResponse.ProtoReflect.Descriptor instead.
 func (*GetFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{33}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *GetFileResponse) GetChunk() []byte {
@@ -1718,7 +1822,7 @@ type UploadFileHead struct {
 
 func (x *UploadFileHead) Reset() {
 	*x = UploadFileHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1730,7 +1834,7 @@ func (x *UploadFileHead) String() string {
 func (*UploadFileHead) ProtoMessage() {}
 
 func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1743,7 +1847,7 @@ func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileHead.ProtoReflect.Descriptor instead.
 func (*UploadFileHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *UploadFileHead) GetChannelId() string {
@@ -1773,7 +1877,7 @@ type UploadFileRequest struct {
 
 func (x *UploadFileRequest) Reset() {
 	*x = UploadFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1785,7 +1889,7 @@ func (x *UploadFileRequest) String() string {
 func (*UploadFileRequest) ProtoMessage() {}
 
 func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1798,7 +1902,7 @@ func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileRequest.ProtoReflect.Descriptor instead.
 func (*UploadFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *UploadFileRequest) GetPart() isUploadFileRequest_Part {
@@ -1851,7 +1955,7 @@ type UploadFileResponse struct {
 
 func (x *UploadFileResponse) Reset() {
 	*x = UploadFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1863,7 +1967,7 @@ func (x *UploadFileResponse) String() string {
 func (*UploadFileResponse) ProtoMessage() {}
 
 func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1876,7 +1980,7 @@ func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileResponse.ProtoReflect.Descriptor instead.
 func (*UploadFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *UploadFileResponse) GetFileInfoJson() []byte {
@@ -1899,7 +2003,7 @@ type UploadDataHead struct {
 
 func (x *UploadDataHead) Reset() {
 	*x = UploadDataHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1911,7 +2015,7 @@ func (x *UploadDataHead) String() string {
 func (*UploadDataHead) ProtoMessage() {}
 
 func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1924,7 +2028,7 @@ func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataHead.ProtoReflect.Descriptor instead.
 func (*UploadDataHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *UploadDataHead) GetUserId() string {
@@ -1968,7 +2072,7 @@ type UploadDataRequest struct {
 
 func (x *UploadDataRequest) Reset() {
 	*x = UploadDataRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1980,7 +2084,7 @@ func (x *UploadDataRequest) String() string {
 func (*UploadDataRequest) ProtoMessage() {}
 
 func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1993,7 +2097,7 @@ func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataRequest.ProtoReflect.Descriptor instead.
 func (*UploadDataRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *UploadDataRequest) GetPart() isUploadDataRequest_Part {
@@ -2046,7 +2150,7 @@ type UploadDataResponse struct {
 
 func (x *UploadDataResponse) Reset() {
 	*x = UploadDataResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2058,7 +2162,7 @@ func (x *UploadDataResponse) String() string {
 func (*UploadDataResponse) ProtoMessage() {}
 
 func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2071,7 +2175,7 @@ func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataResponse.ProtoReflect.Descriptor instead.
 func (*UploadDataResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *UploadDataResponse) GetFileInfoJson() []byte {
@@ -2091,7 +2195,7 @@ type SetFileSearchableContentRequest struct {
 
 func (x *SetFileSearchableContentRequest) Reset() {
 	*x = SetFileSearchableContentRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2103,7 +2207,7 @@ func (x *SetFileSearchableContentRequest) String() string {
 func (*SetFileSearchableContentRequest) ProtoMessage() {}
 
 func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2116,7 +2220,7 @@ func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentRequest.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *SetFileSearchableContentRequest) GetFileId() string {
@@ -2141,7 +2245,7 @@ type SetFileSearchableContentResponse struct {
 
 func (x *SetFileSearchableContentResponse) Reset() {
 	*x = SetFileSearchableContentResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2153,7 +2257,7 @@ func (x *SetFileSearchableContentResponse) String() string {
 func (*SetFileSearchableContentResponse) ProtoMessage() {}
 
 func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2166,7 +2270,7 @@ func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentResponse.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
 }
 
 type GetPostRequest struct {
@@ -2178,7 +2282,7 @@ type GetPostRequest struct {
 
 func (x *GetPostRequest) Reset() {
 	*x = GetPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2190,7 +2294,7 @@ func (x *GetPostRequest) String() string {
 func (*GetPostRequest) ProtoMessage() {}
 
 func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2203,7 +2307,7 @@ func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostRequest.ProtoReflect.Descriptor instead.
 func (*GetPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *GetPostRequest) GetPostId() string {
@@ -2222,7 +2326,7 @@ type GetPostResponse struct {
 
 func (x *GetPostResponse) Reset() {
 	*x = GetPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2234,7 +2338,7 @@ func (x *GetPostResponse) String() string {
 func (*GetPostResponse) ProtoMessage() {}
 
 func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2247,7 +2351,7 @@ func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostResponse.ProtoReflect.Descriptor instead.
 func (*GetPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *GetPostResponse) GetPostJson() []byte {
@@ -2266,7 +2370,7 @@ type CreatePostRequest struct {
 
 func (x *CreatePostRequest) Reset() {
 	*x = CreatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2278,7 +2382,7 @@ func (x *CreatePostRequest) String() string {
 func (*CreatePostRequest) ProtoMessage() {}
 
 func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2291,7 +2395,7 @@ func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostRequest.ProtoReflect.Descriptor instead.
 func (*CreatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *CreatePostRequest) GetPostJson() []byte {
@@ -2310,7 +2414,7 @@ type CreatePostResponse struct {
 
 func (x *CreatePostResponse) Reset() {
 	*x = CreatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2322,7 +2426,7 @@ func (x *CreatePostResponse) String() string {
 func (*CreatePostResponse) ProtoMessage() {}
 
 func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2335,7 +2439,7 @@ func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostResponse.ProtoReflect.Descriptor instead.
 func (*CreatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *CreatePostResponse) GetPostJson() []byte {
@@ -2354,7 +2458,7 @@ type UpdatePostRequest struct {
 
 func (x *UpdatePostRequest) Reset() {
 	*x = UpdatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2366,7 +2470,7 @@ func (x *UpdatePostRequest) String() string {
 func (*UpdatePostRequest) ProtoMessage() {}
 
 func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2379,7 +2483,7 @@ func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostRequest.ProtoReflect.Descriptor instead.
 func (*UpdatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *UpdatePostRequest) GetPostJson() []byte {
@@ -2398,7 +2502,7 @@ type UpdatePostResponse struct {
 
 func (x *UpdatePostResponse) Reset() {
 	*x = UpdatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2410,7 +2514,7 @@ func (x *UpdatePostResponse) String() string {
 func (*UpdatePostResponse) ProtoMessage() {}
 
 func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2423,7 +2527,7 @@ func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostResponse.ProtoReflect.Descriptor instead.
 func (*UpdatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *UpdatePostResponse) GetPostJson() []byte {
@@ -2443,7 +2547,7 @@ type SendEphemeralPostRequest struct {
 
 func (x *SendEphemeralPostRequest) Reset() {
 	*x = SendEphemeralPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2455,7 +2559,7 @@ func (x *SendEphemeralPostRequest) String() string {
 func (*SendEphemeralPostRequest) ProtoMessage() {}
 
 func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2468,7 +2572,7 @@ func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostRequest.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *SendEphemeralPostRequest) GetUserId() string {
@@ -2494,7 +2598,7 @@ type SendEphemeralPostResponse struct {
 
 func (x *SendEphemeralPostResponse) Reset() {
 	*x = SendEphemeralPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2506,7 +2610,7 @@ func (x *SendEphemeralPostResponse) String() string {
 func (*SendEphemeralPostResponse) ProtoMessage() {}
 
 func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2519,7 +2623,7 @@ func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostResponse.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *SendEphemeralPostResponse) GetPostJson() []byte {
@@ -2538,7 +2642,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2550,7 +2654,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2563,7 +2667,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *GetUserRequest) GetUserId() string {
@@ -2582,7 +2686,7 @@ type GetUserResponse struct {
 
 func (x *GetUserResponse) Reset() {
 	*x = GetUserResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2594,7 +2698,7 @@ func (x *GetUserResponse) String() string {
 func (*GetUserResponse) ProtoMessage() {}
 
 func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2607,7 +2711,7 @@ func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
 func (*GetUserResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *GetUserResponse) GetUserJson() []byte {
@@ -2626,7 +2730,7 @@ type GetChannelRequest struct {
 
 func (x *GetChannelRequest) Reset() {
 	*x = GetChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2638,7 +2742,7 @@ func (x *GetChannelRequest) String() string {
 func (*GetChannelRequest) ProtoMessage() {}
 
 func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2651,7 +2755,7 @@ func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *GetChannelRequest) GetChannelId() string {
@@ -2670,7 +2774,7 @@ type GetChannelResponse struct {
 
 func (x *GetChannelResponse) Reset() {
 	*x = GetChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2682,7 +2786,7 @@ func (x *GetChannelResponse) String() string {
 func (*GetChannelResponse) ProtoMessage() {}
 
 func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2695,7 +2799,7 @@ func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetChannelResponse) GetChannelJson() []byte {
@@ -2715,7 +2819,7 @@ type GetChannelMemberRequest struct {
 
 func (x *GetChannelMemberRequest) Reset() {
 	*x = GetChannelMemberRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2727,7 +2831,7 @@ func (x *GetChannelMemberRequest) String() string {
 func (*GetChannelMemberRequest) ProtoMessage() {}
 
 func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2740,7 +2844,7 @@ func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetChannelMemberRequest) GetChannelId() string {
@@ -2766,7 +2870,7 @@ type GetChannelMemberResponse struct {
 
 func (x *GetChannelMemberResponse) Reset() {
 	*x = GetChannelMemberResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2778,7 +2882,7 @@ func (x *GetChannelMemberResponse) String() string {
 func (*GetChannelMemberResponse) ProtoMessage() {}
 
 func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2791,7 +2895,7 @@ func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *GetChannelMemberResponse) GetChannelMemberJson() []byte {
@@ -2811,7 +2915,7 @@ type HasPermissionToRequest struct {
 
 func (x *HasPermissionToRequest) Reset() {
 	*x = HasPermissionToRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2823,7 +2927,7 @@ func (x *HasPermissionToRequest) String() string {
 func (*HasPermissionToRequest) ProtoMessage() {}
 
 func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2836,7 +2940,7 @@ func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *HasPermissionToRequest) GetUserId() string {
@@ -2862,7 +2966,7 @@ type HasPermissionToResponse struct {
 
 func (x *HasPermissionToResponse) Reset() {
 	*x = HasPermissionToResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2874,7 +2978,7 @@ func (x *HasPermissionToResponse) String() string {
 func (*HasPermissionToResponse) ProtoMessage() {}
 
 func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2887,7 +2991,7 @@ func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *HasPermissionToResponse) GetAllowed() bool {
@@ -2908,7 +3012,7 @@ type HasPermissionToChannelRequest struct {
 
 func (x *HasPermissionToChannelRequest) Reset() {
 	*x = HasPermissionToChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2920,7 +3024,7 @@ func (x *HasPermissionToChannelRequest) String() string {
 func (*HasPermissionToChannelRequest) ProtoMessage() {}
 
 func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2933,7 +3037,7 @@ func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *HasPermissionToChannelRequest) GetUserId() string {
@@ -2966,7 +3070,7 @@ type HasPermissionToChannelResponse struct {
 
 func (x *HasPermissionToChannelResponse) Reset() {
 	*x = HasPermissionToChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2978,7 +3082,7 @@ func (x *HasPermissionToChannelResponse) String() string {
 func (*HasPermissionToChannelResponse) ProtoMessage() {}
 
 func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2991,7 +3095,7 @@ func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *HasPermissionToChannelResponse) GetAllowed() bool {
@@ -3010,7 +3114,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3022,7 +3126,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3035,7 +3139,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -3055,7 +3159,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3067,7 +3171,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3080,7 +3184,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -3112,7 +3216,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3124,7 +3228,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3137,7 +3241,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3184,7 +3288,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3196,7 +3300,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3209,7 +3313,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3228,7 +3332,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3240,7 +3344,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3253,7 +3357,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3271,7 +3375,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3283,7 +3387,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3296,7 +3400,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
 }
 
 type KVListRequest struct {
@@ -3309,7 +3413,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3321,7 +3425,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3334,7 +3438,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3360,7 +3464,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3372,7 +3476,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3385,7 +3489,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3407,7 +3511,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3419,7 +3523,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3432,7 +3536,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3475,7 +3579,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3487,7 +3591,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3500,7 +3604,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3532,7 +3636,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3544,7 +3648,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3557,7 +3661,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3572,7 +3676,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3584,7 +3688,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3597,7 +3701,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3629,7 +3733,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3641,7 +3745,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3654,7 +3758,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 type RegisterCommandRequest struct {
@@ -3667,7 +3771,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3679,7 +3783,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3692,7 +3796,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -3710,7 +3814,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3722,7 +3826,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3735,7 +3839,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 type LogRequest struct {
@@ -3750,7 +3854,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3762,7 +3866,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3775,7 +3879,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -3807,7 +3911,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3819,7 +3923,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3832,7 +3936,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -3924,7 +4028,13 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x12GetFileInfoRequest\x12\x17\n" +
 	"\afile_id\x18\x01 \x01(\tR\x06fileId\";\n" +
 	"\x13GetFileInfoResponse\x12$\n" +
-	"\x0efile_info_json\x18\x01 \x01(\fR\ffileInfoJson\")\n" +
+	"\x0efile_info_json\x18\x01 \x01(\fR\ffileInfoJson\"g\n" +
+	"\x13GetFileInfosRequest\x12\x12\n" +
+	"\x04page\x18\x01 \x01(\x05R\x04page\x12\x19\n" +
+	"\bper_page\x18\x02 \x01(\x05R\aperPage\x12!\n" +
+	"\foptions_json\x18\x03 \x01(\fR\voptionsJson\">\n" +
+	"\x14GetFileInfosResponse\x12&\n" +
+	"\x0ffile_infos_json\x18\x01 \x01(\fR\rfileInfosJson\")\n" +
 	"\x0eGetFileRequest\x12\x17\n" +
 	"\afile_id\x18\x01 \x01(\tR\x06fileId\"'\n" +
 	"\x0fGetFileResponse\x12\x14\n" +
@@ -4063,7 +4173,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\tServeHTTP\x12\x1b.bridge.v1.ServeHTTPRequest\x1a\x1c.bridge.v1.ServeHTTPResponse(\x010\x01\x12U\n" +
 	"\x0eExecuteCommand\x12 .bridge.v1.ExecuteCommandRequest\x1a!.bridge.v1.ExecuteCommandResponse\x12g\n" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
-	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse2\xa3\x12\n" +
+	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse2\xf4\x12\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -4072,7 +4182,8 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\rGetBundlePath\x12\x1f.bridge.v1.GetBundlePathRequest\x1a .bridge.v1.GetBundlePathResponse\x12I\n" +
 	"\n" +
 	"GetLicense\x12\x1c.bridge.v1.GetLicenseRequest\x1a\x1d.bridge.v1.GetLicenseResponse\x12L\n" +
-	"\vGetFileInfo\x12\x1d.bridge.v1.GetFileInfoRequest\x1a\x1e.bridge.v1.GetFileInfoResponse\x12B\n" +
+	"\vGetFileInfo\x12\x1d.bridge.v1.GetFileInfoRequest\x1a\x1e.bridge.v1.GetFileInfoResponse\x12O\n" +
+	"\fGetFileInfos\x12\x1e.bridge.v1.GetFileInfosRequest\x1a\x1f.bridge.v1.GetFileInfosResponse\x12B\n" +
 	"\aGetFile\x12\x19.bridge.v1.GetFileRequest\x1a\x1a.bridge.v1.GetFileResponse0\x01\x12K\n" +
 	"\n" +
 	"UploadFile\x12\x1c.bridge.v1.UploadFileRequest\x1a\x1d.bridge.v1.UploadFileResponse(\x01\x12K\n" +
@@ -4113,7 +4224,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 77)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 79)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -4148,51 +4259,53 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*GetLicenseResponse)(nil),                // 30: bridge.v1.GetLicenseResponse
 	(*GetFileInfoRequest)(nil),                // 31: bridge.v1.GetFileInfoRequest
 	(*GetFileInfoResponse)(nil),               // 32: bridge.v1.GetFileInfoResponse
-	(*GetFileRequest)(nil),                    // 33: bridge.v1.GetFileRequest
-	(*GetFileResponse)(nil),                   // 34: bridge.v1.GetFileResponse
-	(*UploadFileHead)(nil),                    // 35: bridge.v1.UploadFileHead
-	(*UploadFileRequest)(nil),                 // 36: bridge.v1.UploadFileRequest
-	(*UploadFileResponse)(nil),                // 37: bridge.v1.UploadFileResponse
-	(*UploadDataHead)(nil),                    // 38: bridge.v1.UploadDataHead
-	(*UploadDataRequest)(nil),                 // 39: bridge.v1.UploadDataRequest
-	(*UploadDataResponse)(nil),                // 40: bridge.v1.UploadDataResponse
-	(*SetFileSearchableContentRequest)(nil),   // 41: bridge.v1.SetFileSearchableContentRequest
-	(*SetFileSearchableContentResponse)(nil),  // 42: bridge.v1.SetFileSearchableContentResponse
-	(*GetPostRequest)(nil),                    // 43: bridge.v1.GetPostRequest
-	(*GetPostResponse)(nil),                   // 44: bridge.v1.GetPostResponse
-	(*CreatePostRequest)(nil),                 // 45: bridge.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),                // 46: bridge.v1.CreatePostResponse
-	(*UpdatePostRequest)(nil),                 // 47: bridge.v1.UpdatePostRequest
-	(*UpdatePostResponse)(nil),                // 48: bridge.v1.UpdatePostResponse
-	(*SendEphemeralPostRequest)(nil),          // 49: bridge.v1.SendEphemeralPostRequest
-	(*SendEphemeralPostResponse)(nil),         // 50: bridge.v1.SendEphemeralPostResponse
-	(*GetUserRequest)(nil),                    // 51: bridge.v1.GetUserRequest
-	(*GetUserResponse)(nil),                   // 52: bridge.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                 // 53: bridge.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                // 54: bridge.v1.GetChannelResponse
-	(*GetChannelMemberRequest)(nil),           // 55: bridge.v1.GetChannelMemberRequest
-	(*GetChannelMemberResponse)(nil),          // 56: bridge.v1.GetChannelMemberResponse
-	(*HasPermissionToRequest)(nil),            // 57: bridge.v1.HasPermissionToRequest
-	(*HasPermissionToResponse)(nil),           // 58: bridge.v1.HasPermissionToResponse
-	(*HasPermissionToChannelRequest)(nil),     // 59: bridge.v1.HasPermissionToChannelRequest
-	(*HasPermissionToChannelResponse)(nil),    // 60: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 61: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 62: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 63: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 64: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 65: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 66: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 67: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 68: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 69: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 70: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 71: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 72: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 73: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 74: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 75: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 76: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 77: bridge.v1.LogResponse
+	(*GetFileInfosRequest)(nil),               // 33: bridge.v1.GetFileInfosRequest
+	(*GetFileInfosResponse)(nil),              // 34: bridge.v1.GetFileInfosResponse
+	(*GetFileRequest)(nil),                    // 35: bridge.v1.GetFileRequest
+	(*GetFileResponse)(nil),                   // 36: bridge.v1.GetFileResponse
+	(*UploadFileHead)(nil),                    // 37: bridge.v1.UploadFileHead
+	(*UploadFileRequest)(nil),                 // 38: bridge.v1.UploadFileRequest
+	(*UploadFileResponse)(nil),                // 39: bridge.v1.UploadFileResponse
+	(*UploadDataHead)(nil),                    // 40: bridge.v1.UploadDataHead
+	(*UploadDataRequest)(nil),                 // 41: bridge.v1.UploadDataRequest
+	(*UploadDataResponse)(nil),                // 42: bridge.v1.UploadDataResponse
+	(*SetFileSearchableContentRequest)(nil),   // 43: bridge.v1.SetFileSearchableContentRequest
+	(*SetFileSearchableContentResponse)(nil),  // 44: bridge.v1.SetFileSearchableContentResponse
+	(*GetPostRequest)(nil),                    // 45: bridge.v1.GetPostRequest
+	(*GetPostResponse)(nil),                   // 46: bridge.v1.GetPostResponse
+	(*CreatePostRequest)(nil),                 // 47: bridge.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                // 48: bridge.v1.CreatePostResponse
+	(*UpdatePostRequest)(nil),                 // 49: bridge.v1.UpdatePostRequest
+	(*UpdatePostResponse)(nil),                // 50: bridge.v1.UpdatePostResponse
+	(*SendEphemeralPostRequest)(nil),          // 51: bridge.v1.SendEphemeralPostRequest
+	(*SendEphemeralPostResponse)(nil),         // 52: bridge.v1.SendEphemeralPostResponse
+	(*GetUserRequest)(nil),                    // 53: bridge.v1.GetUserRequest
+	(*GetUserResponse)(nil),                   // 54: bridge.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                 // 55: bridge.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                // 56: bridge.v1.GetChannelResponse
+	(*GetChannelMemberRequest)(nil),           // 57: bridge.v1.GetChannelMemberRequest
+	(*GetChannelMemberResponse)(nil),          // 58: bridge.v1.GetChannelMemberResponse
+	(*HasPermissionToRequest)(nil),            // 59: bridge.v1.HasPermissionToRequest
+	(*HasPermissionToResponse)(nil),           // 60: bridge.v1.HasPermissionToResponse
+	(*HasPermissionToChannelRequest)(nil),     // 61: bridge.v1.HasPermissionToChannelRequest
+	(*HasPermissionToChannelResponse)(nil),    // 62: bridge.v1.HasPermissionToChannelResponse
+	(*KVGetRequest)(nil),                      // 63: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 64: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 65: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 66: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 67: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 68: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 69: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 70: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 71: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 72: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 73: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 74: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 75: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 76: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 77: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 78: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 79: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	8,  // 0: bridge.v1.HTTPRequestHead.headers:type_name -> bridge.v1.Header
@@ -4201,9 +4314,9 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	8,  // 3: bridge.v1.HTTPResponseHead.headers:type_name -> bridge.v1.Header
 	11, // 4: bridge.v1.ServeHTTPResponse.head:type_name -> bridge.v1.HTTPResponseHead
 	1,  // 5: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
-	35, // 6: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
-	38, // 7: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	69, // 8: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	37, // 6: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
+	40, // 7: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
+	71, // 8: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
 	0,  // 9: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
 	2,  // 10: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
 	4,  // 11: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
@@ -4219,64 +4332,66 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	27, // 21: bridge.v1.PluginApi.GetBundlePath:input_type -> bridge.v1.GetBundlePathRequest
 	29, // 22: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
 	31, // 23: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
-	33, // 24: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
-	36, // 25: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
-	39, // 26: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
-	41, // 27: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
-	43, // 28: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
-	45, // 29: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
-	47, // 30: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
-	49, // 31: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
-	51, // 32: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	53, // 33: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	55, // 34: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	57, // 35: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	59, // 36: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	61, // 37: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	63, // 38: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	65, // 39: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	67, // 40: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	70, // 41: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	72, // 42: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	74, // 43: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	76, // 44: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 45: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 46: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 47: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	12, // 48: bridge.v1.Hooks.ServeHTTP:output_type -> bridge.v1.ServeHTTPResponse
-	14, // 49: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	16, // 50: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	18, // 51: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	20, // 52: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	22, // 53: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	24, // 54: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	26, // 55: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	28, // 56: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	30, // 57: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	32, // 58: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	34, // 59: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	37, // 60: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	40, // 61: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	42, // 62: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	44, // 63: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	46, // 64: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	48, // 65: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	50, // 66: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	52, // 67: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	54, // 68: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	56, // 69: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	58, // 70: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	60, // 71: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	62, // 72: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	64, // 73: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	66, // 74: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	68, // 75: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	71, // 76: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	73, // 77: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	75, // 78: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	77, // 79: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	45, // [45:80] is the sub-list for method output_type
-	10, // [10:45] is the sub-list for method input_type
+	33, // 24: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
+	35, // 25: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
+	38, // 26: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
+	41, // 27: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
+	43, // 28: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
+	45, // 29: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
+	47, // 30: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
+	49, // 31: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
+	51, // 32: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
+	53, // 33: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
+	55, // 34: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	57, // 35: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	59, // 36: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	61, // 37: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	63, // 38: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	65, // 39: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	67, // 40: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	69, // 41: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	72, // 42: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	74, // 43: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	76, // 44: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	78, // 45: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 46: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 47: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 48: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	12, // 49: bridge.v1.Hooks.ServeHTTP:output_type -> bridge.v1.ServeHTTPResponse
+	14, // 50: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	16, // 51: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	18, // 52: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	20, // 53: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	22, // 54: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	24, // 55: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	26, // 56: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	28, // 57: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	30, // 58: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	32, // 59: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	34, // 60: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	36, // 61: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	39, // 62: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	42, // 63: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	44, // 64: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	46, // 65: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	48, // 66: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	50, // 67: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	52, // 68: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	54, // 69: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	56, // 70: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	58, // 71: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	60, // 72: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	62, // 73: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	64, // 74: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	66, // 75: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	68, // 76: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	70, // 77: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	73, // 78: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	75, // 79: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	77, // 80: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	79, // 81: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	46, // [46:82] is the sub-list for method output_type
+	10, // [10:46] is the sub-list for method input_type
 	10, // [10:10] is the sub-list for extension type_name
 	10, // [10:10] is the sub-list for extension extendee
 	0,  // [0:10] is the sub-list for field type_name
@@ -4295,22 +4410,22 @@ func file_bridge_v1_bridge_proto_init() {
 		(*ServeHTTPResponse_Head)(nil),
 		(*ServeHTTPResponse_BodyChunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[35].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[37].OneofWrappers = []any{
 		(*UploadFileRequest_Head)(nil),
 		(*UploadFileRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[38].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[40].OneofWrappers = []any{
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[62].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[64].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   77,
+			NumMessages:   79,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

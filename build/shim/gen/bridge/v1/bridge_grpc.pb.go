@@ -383,6 +383,7 @@ const (
 	PluginApi_GetBundlePath_FullMethodName             = "/bridge.v1.PluginApi/GetBundlePath"
 	PluginApi_GetLicense_FullMethodName                = "/bridge.v1.PluginApi/GetLicense"
 	PluginApi_GetFileInfo_FullMethodName               = "/bridge.v1.PluginApi/GetFileInfo"
+	PluginApi_GetFileInfos_FullMethodName              = "/bridge.v1.PluginApi/GetFileInfos"
 	PluginApi_GetFile_FullMethodName                   = "/bridge.v1.PluginApi/GetFile"
 	PluginApi_UploadFile_FullMethodName                = "/bridge.v1.PluginApi/UploadFile"
 	PluginApi_UploadData_FullMethodName                = "/bridge.v1.PluginApi/UploadData"
@@ -428,6 +429,9 @@ type PluginApiClient interface {
 	GetLicense(ctx context.Context, in *GetLicenseRequest, opts ...grpc.CallOption) (*GetLicenseResponse, error)
 	// GetFileInfo returns a FileInfo as JSON.
 	GetFileInfo(ctx context.Context, in *GetFileInfoRequest, opts ...grpc.CallOption) (*GetFileInfoResponse, error)
+	// GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
+	// GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
+	GetFileInfos(ctx context.Context, in *GetFileInfosRequest, opts ...grpc.CallOption) (*GetFileInfosResponse, error)
 	// GetFile streams a file's bytes.
 	GetFile(ctx context.Context, in *GetFileRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[GetFileResponse], error)
 	// UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks.
@@ -546,6 +550,16 @@ func (c *pluginApiClient) GetFileInfo(ctx context.Context, in *GetFileInfoReques
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetFileInfoResponse)
 	err := c.cc.Invoke(ctx, PluginApi_GetFileInfo_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginApiClient) GetFileInfos(ctx context.Context, in *GetFileInfosRequest, opts ...grpc.CallOption) (*GetFileInfosResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetFileInfosResponse)
+	err := c.cc.Invoke(ctx, PluginApi_GetFileInfos_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -799,6 +813,9 @@ type PluginApiServer interface {
 	GetLicense(context.Context, *GetLicenseRequest) (*GetLicenseResponse, error)
 	// GetFileInfo returns a FileInfo as JSON.
 	GetFileInfo(context.Context, *GetFileInfoRequest) (*GetFileInfoResponse, error)
+	// GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
+	// GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
+	GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error)
 	// GetFile streams a file's bytes.
 	GetFile(*GetFileRequest, grpc.ServerStreamingServer[GetFileResponse]) error
 	// UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks.
@@ -873,6 +890,9 @@ func (UnimplementedPluginApiServer) GetLicense(context.Context, *GetLicenseReque
 }
 func (UnimplementedPluginApiServer) GetFileInfo(context.Context, *GetFileInfoRequest) (*GetFileInfoResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetFileInfo not implemented")
+}
+func (UnimplementedPluginApiServer) GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetFileInfos not implemented")
 }
 func (UnimplementedPluginApiServer) GetFile(*GetFileRequest, grpc.ServerStreamingServer[GetFileResponse]) error {
 	return status.Error(codes.Unimplemented, "method GetFile not implemented")
@@ -1080,6 +1100,24 @@ func _PluginApi_GetFileInfo_Handler(srv interface{}, ctx context.Context, dec fu
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(PluginApiServer).GetFileInfo(ctx, req.(*GetFileInfoRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginApi_GetFileInfos_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetFileInfosRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).GetFileInfos(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_GetFileInfos_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).GetFileInfos(ctx, req.(*GetFileInfosRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -1467,6 +1505,10 @@ var PluginApi_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetFileInfo",
 			Handler:    _PluginApi_GetFileInfo_Handler,
+		},
+		{
+			MethodName: "GetFileInfos",
+			Handler:    _PluginApi_GetFileInfos_Handler,
 		},
 		{
 			MethodName: "SetFileSearchableContent",

@@ -222,6 +222,16 @@ export interface GetFileInfoResponse {
   fileInfoJson: Buffer;
 }
 
+export interface GetFileInfosRequest {
+  page: number;
+  perPage: number;
+  optionsJson: Buffer;
+}
+
+export interface GetFileInfosResponse {
+  fileInfosJson: Buffer;
+}
+
 export interface GetFileRequest {
   fileId: string;
 }
@@ -2861,6 +2871,188 @@ export const GetFileInfoResponse: MessageFns<GetFileInfoResponse> = {
   fromPartial(object: DeepPartial<GetFileInfoResponse>): GetFileInfoResponse {
     const message = createBaseGetFileInfoResponse();
     message.fileInfoJson = object.fileInfoJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
+function createBaseGetFileInfosRequest(): GetFileInfosRequest {
+  return { page: 0, perPage: 0, optionsJson: Buffer.alloc(0) };
+}
+
+export const GetFileInfosRequest: MessageFns<GetFileInfosRequest> = {
+  encode(message: GetFileInfosRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.page !== 0) {
+      writer.uint32(8).int32(message.page);
+    }
+    if (message.perPage !== 0) {
+      writer.uint32(16).int32(message.perPage);
+    }
+    if (message.optionsJson.length !== 0) {
+      writer.uint32(26).bytes(message.optionsJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetFileInfosRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetFileInfosRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.page = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.perPage = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.optionsJson = Buffer.from(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetFileInfosRequest {
+    return {
+      page: isSet(object.page) ? globalThis.Number(object.page) : 0,
+      perPage: isSet(object.perPage)
+        ? globalThis.Number(object.perPage)
+        : isSet(object.per_page)
+        ? globalThis.Number(object.per_page)
+        : 0,
+      optionsJson: isSet(object.optionsJson)
+        ? Buffer.from(bytesFromBase64(object.optionsJson))
+        : isSet(object.options_json)
+        ? Buffer.from(bytesFromBase64(object.options_json))
+        : Buffer.alloc(0),
+    };
+  },
+
+  toJSON(message: GetFileInfosRequest): unknown {
+    const obj: any = {};
+    if (message.page !== 0) {
+      obj.page = Math.round(message.page);
+    }
+    if (message.perPage !== 0) {
+      obj.perPage = Math.round(message.perPage);
+    }
+    if (message.optionsJson.length !== 0) {
+      obj.optionsJson = base64FromBytes(message.optionsJson);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetFileInfosRequest>): GetFileInfosRequest {
+    return GetFileInfosRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetFileInfosRequest>): GetFileInfosRequest {
+    const message = createBaseGetFileInfosRequest();
+    message.page = object.page ?? 0;
+    message.perPage = object.perPage ?? 0;
+    message.optionsJson = object.optionsJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
+function createBaseGetFileInfosResponse(): GetFileInfosResponse {
+  return { fileInfosJson: Buffer.alloc(0) };
+}
+
+export const GetFileInfosResponse: MessageFns<GetFileInfosResponse> = {
+  encode(message: GetFileInfosResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fileInfosJson.length !== 0) {
+      writer.uint32(10).bytes(message.fileInfosJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetFileInfosResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetFileInfosResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fileInfosJson = Buffer.from(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetFileInfosResponse {
+    return {
+      fileInfosJson: isSet(object.fileInfosJson)
+        ? Buffer.from(bytesFromBase64(object.fileInfosJson))
+        : isSet(object.file_infos_json)
+        ? Buffer.from(bytesFromBase64(object.file_infos_json))
+        : Buffer.alloc(0),
+    };
+  },
+
+  toJSON(message: GetFileInfosResponse): unknown {
+    const obj: any = {};
+    if (message.fileInfosJson.length !== 0) {
+      obj.fileInfosJson = base64FromBytes(message.fileInfosJson);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetFileInfosResponse>): GetFileInfosResponse {
+    return GetFileInfosResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetFileInfosResponse>): GetFileInfosResponse {
+    const message = createBaseGetFileInfosResponse();
+    message.fileInfosJson = object.fileInfosJson ?? Buffer.alloc(0);
     return message;
   },
 };
@@ -6707,6 +6899,18 @@ export const PluginApiDefinition = {
       responseStream: false,
       options: {},
     },
+    /**
+     * GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
+     * GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
+     */
+    getFileInfos: {
+      name: "GetFileInfos",
+      requestType: GetFileInfosRequest as typeof GetFileInfosRequest,
+      requestStream: false,
+      responseType: GetFileInfosResponse as typeof GetFileInfosResponse,
+      responseStream: false,
+      options: {},
+    },
     /** GetFile streams a file's bytes. */
     getFile: {
       name: "GetFile",
@@ -6936,6 +7140,14 @@ export interface PluginApiServiceImplementation<CallContextExt = {}> {
     request: GetFileInfoRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<GetFileInfoResponse>>;
+  /**
+   * GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
+   * GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
+   */
+  getFileInfos(
+    request: GetFileInfosRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetFileInfosResponse>>;
   /** GetFile streams a file's bytes. */
   getFile(
     request: GetFileRequest,
@@ -7062,6 +7274,14 @@ export interface PluginApiClient<CallOptionsExt = {}> {
     request: DeepPartial<GetFileInfoRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<GetFileInfoResponse>;
+  /**
+   * GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
+   * GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
+   */
+  getFileInfos(
+    request: DeepPartial<GetFileInfosRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetFileInfosResponse>;
   /** GetFile streams a file's bytes. */
   getFile(request: DeepPartial<GetFileRequest>, options?: CallOptions & CallOptionsExt): AsyncIterable<GetFileResponse>;
   /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
