@@ -8,5 +8,7 @@ package main
 import "github.com/mattermost/mattermost/server/public/plugin"
 
 func main() {
-	plugin.ClientMain(NewShim())
+	shim := NewShim()
+	watchParent(func() { _ = shim.OnDeactivate() })
+	plugin.ClientMain(shim)
 }

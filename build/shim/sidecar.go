@@ -154,6 +154,7 @@ func (s *Sidecar) isStopping() bool {
 // startProcess starts Node and waits until it answers Health, has the configuration and has
 // run its OnActivate.
 func (s *Sidecar) startProcess() (*sidecarProcess, error) {
+	started := time.Now()
 	proc, err := spawnSidecar(s.nodePath, s.scriptPath, s.dir, s.logs)
 	if err != nil {
 		return nil, err
@@ -172,6 +173,8 @@ func (s *Sidecar) startProcess() (*sidecarProcess, error) {
 		proc.terminate(time.Second)
 		return nil, fmt.Errorf("the Node sidecar failed to activate: %s", grpcMessage(err))
 	}
+	proc.startup = time.Since(started)
+	s.api.LogInfo("The Collabora Node sidecar is ready", "startup", proc.startup.String(), "node", s.nodePath)
 	return proc, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/backoff"
 	"google.golang.org/grpc/credentials/insecure"
 
 	bridgev1 "github.com/collaboraonline/collabora-mattermost/build/shim/gen/bridge/v1"
@@ -29,6 +30,8 @@ type sidecarProcess struct {
 	conn   *grpc.ClientConn
 	hooks  bridgev1.HooksClient
 	exited chan struct{}
+	// startup is the time from exec to a finished OnActivate.
+	startup time.Duration
 }
 
 func spawnSidecar(nodePath, scriptPath, dir string, logs *logForwarder) (*sidecarProcess, error) {
@@ -64,6 +67,9 @@ func spawnSidecar(nodePath, scriptPath, dir string, logs *logForwarder) (*sideca
 	}()
 	conn, err := grpc.NewClient("unix://"+hooksSocket,
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		// The socket appears a few hundred milliseconds after exec; gRPC's default first retry
+		// waits a whole second.
+		grpc.WithConnectParams(grpc.ConnectParams{Backoff: backoff.Config{BaseDelay: 20 * time.Millisecond, Multiplier: 1.6, Jitter: 0.2, MaxDelay: time.Second}, MinConnectTimeout: time.Second}),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMessageSize), grpc.MaxCallSendMsgSize(maxMessageSize)))
 	if err != nil {
 		p.terminate(time.Second)

@@ -32,6 +32,15 @@ func TestKilledSidecarGives503ThenIsRestarted(t *testing.T) {
 	}
 }
 
+func TestSidecarStartupIsMeasured(t *testing.T) {
+	h := startHarness(t)
+	proc := h.shim.sidecar.proc
+	if proc == nil || proc.startup <= 0 || proc.startup > readyTimeout {
+		t.Fatalf("startup not measured: %+v", proc)
+	}
+	t.Logf("sidecar start (exec to OnActivate done): %s", proc.startup.Round(time.Millisecond))
+}
+
 func TestMissingNodeFailsActivationWithAnAdminMessage(t *testing.T) {
 	api := newFakeAPI(t)
 	api.setConfig("NodePath", "/nonexistent/node")
