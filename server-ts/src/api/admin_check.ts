@@ -6,8 +6,7 @@ import type {Services} from '../services';
 
 import {forbidden} from './api_error';
 import type {CheckResult} from './admin_check_result';
-import {collaboraChecks} from './admin_checks_collabora';
-import {tlsResult, wopiReachableResult} from './admin_checks_config';
+import {runConnectionCheck} from './connection_check';
 import {sessionUser} from './request_input';
 
 // POST /api/v1/admin/check: the admin console's "Test connection". A POST, not a GET, because
@@ -19,12 +18,7 @@ export function registerAdminCheckRoute(app: FastifyInstance, services: Services
         if (!(await services.state.api.hasPermissionTo(userId, 'manage_system'))) {
             throw forbidden('NOT_SYSTEM_ADMIN', 'Only system admins can run the connection check.');
         }
-        const settings = services.state.settings;
-        const results = [
-            ...(await collaboraChecks(settings, services.now)),
-            tlsResult(settings),
-            wopiReachableResult(settings, services.state.wopiBaseUrl),
-        ];
+        const results = await runConnectionCheck(services);
         services.state.log.info('Connection check run', {user_id: userId, failed: results.filter((r) => !r.ok).map((r) => r.id).join(',')});
         return {results};
     });

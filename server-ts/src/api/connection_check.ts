@@ -1,0 +1,18 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import type {Services} from '../services';
+
+import type {CheckResult} from './admin_check_result';
+import {collaboraChecks} from './admin_checks_collabora';
+import {tlsResult, wopiReachableResult} from './admin_checks_config';
+
+// The connection self-test, shared by the admin console's "Test connection" and /collabora
+// check. Callers check that the user is a system admin: the answer names internal addresses.
+export async function runConnectionCheck(services: Services): Promise<CheckResult[]> {
+    const settings = services.state.settings;
+    return [
+        ...(await collaboraChecks(settings, services.now)),
+        tlsResult(settings),
+        wopiReachableResult(settings, services.state.wopiBaseUrl),
+    ];
+}
