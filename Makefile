@@ -50,6 +50,7 @@ check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when 
 	test -z "$$(gofmt -l build/shim)" || (gofmt -l build/shim && exit 1)
 	cd build/shim && go vet ./...
 	npx tsc --noEmit -p server-ts
+	npx tsc --noEmit -p server-ts/tsconfig.test.json
 	npx tsc --noEmit -p webapp
 
 proto: ## Generate Go and TypeScript code from server-ts/proto/bridge/v1/bridge.proto with local tools only.
