@@ -43,7 +43,7 @@ test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, s
 test-integration: dist ## The integration tests against a real Mattermost server and PostgreSQL.
 	bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci
 
-check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when generated code drifts from the .proto.
+check-style: node_modules/.package-lock.json , and fail when generated code drifts from the .proto.
 	$(MAKE) proto
 	git diff --exit-code -- build/shim/gen server-ts/src/gen || (echo "Generated code differs from bridge.proto: run make proto and commit." && exit 1)
 	cd server-ts && npx buf lint
@@ -52,6 +52,7 @@ check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when 
 	npx tsc --noEmit -p server-ts
 	npx tsc --noEmit -p server-ts/tsconfig.test.json
 	npx tsc --noEmit -p webapp
+	npx eslint .
 
 proto: ## Generate Go and TypeScript code from server-ts/proto/bridge/v1/bridge.proto with local tools only.
 	GOBIN=$(CURDIR)/build/bin go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12
