@@ -3,6 +3,7 @@
 import Fastify, {type FastifyInstance} from 'fastify';
 
 import {registerHealthRoute} from './api/health';
+import {registerLinkRoutes} from './api/link_routes';
 import {registerApiRoutes} from './api/routes';
 import {registerTestRoutes} from './api/test_routes';
 import type {Hooks} from './runtime/hooks';
@@ -36,6 +37,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerHealthRoute(app, deps.state);
     registerWopiRoutes(app, deps.services);
     registerApiRoutes(app, deps.services);
+    registerLinkRoutes(app, deps.services);
     if (deps.testRoutes) {
         registerTestRoutes(app, deps.state, deps.hooks);
     }

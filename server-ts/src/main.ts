@@ -27,9 +27,8 @@ async function main(): Promise<void> {
     const api = connectPluginApi(path.join(dir, 'api.sock'));
     const state = new PluginState(api, log, typeof PLUGIN_VERSION === 'string' ? PLUGIN_VERSION : 'dev');
     const hooks = new Hooks(state);
-    registerCollaboraCommand(state, hooks);
-
     const services = buildServices(state);
+    registerCollaboraCommand(services, hooks);
     const app = buildApp({state, hooks, services, testRoutes: process.env.COLLABORA_SIDECAR_TEST_ROUTES === '1'});
     const httpSocket = path.join(dir, 'http.sock');
     rmSync(httpSocket, {force: true});
