@@ -95,7 +95,10 @@ func (b *apiBridge) UploadData(stream bridgev1.PluginApi_UploadDataServer) error
 	if head == nil {
 		return status.Error(codes.InvalidArgument, "UploadData must start with a head")
 	}
+	// Mattermost's REST handler gives each session its id; through the Plugin API the caller
+	// must, or the session is refused as invalid.
 	session, err := b.api.CreateUploadSession(&model.UploadSession{
+		Id:        model.NewId(),
 		Type:      model.UploadTypeAttachment,
 		UserId:    head.UserId,
 		ChannelId: head.ChannelId,

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/mattermost/mattermost/server/public/plugin"
 
@@ -67,9 +68,25 @@ func serveHTTP(client bridgev1.HooksClient, c *plugin.Context, w http.ResponseWr
 	}
 }
 
+// announcedLength is the body length the client announced, or -1 when it announced none.
+// Mattermost's plugin RPC rebuilds the request without ContentLength (HTTPRequestSubset), so a
+// plugin always sees 0 there: the Content-Length header is what the client really sent.
+func announcedLength(r *http.Request) int64 {
+	if v := r.Header.Get("Content-Length"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
+			return n
+		}
+	}
+	if r.ContentLength > 0 {
+		return r.ContentLength
+	}
+	return -1
+}
+
 func sendBody(stream bridgev1.Hooks_ServeHTTPClient, r *http.Request, cancel context.CancelFunc) {
 	buf := make([]byte, chunkSize)
 	var total int64
+	expected := announcedLength(r)
 	for {
 		n, err := r.Body.Read(buf)
 		if n > 0 {
@@ -82,7 +99,7 @@ func sendBody(stream bridgev1.Hooks_ServeHTTPClient, r *http.Request, cancel con
 		if errors.Is(err, io.EOF) {
 			// A body shorter than announced means the client went away mid-upload: cancel,
 			// so that a truncated document is never taken for a complete one.
-			if r.ContentLength >= 0 && total != r.ContentLength {
+			if expected >= 0 && total != expected {
 				cancel()
 				return
 			}
@@ -113,6 +130,6 @@ func requestHead(c *plugin.Context, r *http.Request) *bridgev1.HTTPRequestHead {
 		Host:          r.Host,
 		RemoteAddr:    r.RemoteAddr,
 		Context:       toPluginContext(c),
-		ContentLength: r.ContentLength,
+		ContentLength: announcedLength(r),
 	}
 }

@@ -9,13 +9,17 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mattermost/mattermost/server/public/plugin"
 )
 
 const bigBody = 200 << 20
@@ -155,5 +159,35 @@ func TestClientGoingAwayCancelsTheRequestInNode(t *testing.T) {
 	})
 	if state.SlowStarted != 1 {
 		t.Fatalf("slow route started %d times", state.SlowStarted)
+	}
+}
+
+// Mattermost hands a plugin the request it rebuilt from plugin.HTTPRequestSubset, whose
+// ContentLength is always 0: bodies must still reach Node whole, and short ones still cancel.
+func TestBodyOfRequestRebuiltByMattermostReachesNode(t *testing.T) {
+	h := startHarness(t)
+	send := func(body string, announced string) *httptest.ResponseRecorder {
+		u, _ := url.Parse(h.srv.URL + "/api/v1/test/sink")
+		subset := &plugin.HTTPRequestSubset{
+			Method: http.MethodPost, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+			Header: http.Header{"Content-Length": {announced}, "Content-Type": {"application/octet-stream"}},
+			Host:   u.Host, RemoteAddr: "127.0.0.1:1", RequestURI: "/api/v1/test/sink",
+		}
+		r := subset.GetHTTPRequest()
+		r.Body = io.NopCloser(strings.NewReader(body))
+		w := httptest.NewRecorder()
+		h.shim.ServeHTTP(&plugin.Context{RequestId: "req"}, w, r)
+		return w
+	}
+	w := send(`{"mode":"edit"}`, "15")
+	answer := w.Body.String()
+	var got struct {
+		Bytes int64 `json:"bytes"`
+	}
+	if w.Code != http.StatusOK || decodeJSON(strings.NewReader(answer), &got) != nil || got.Bytes != 15 {
+		t.Fatalf("got %d %q, want 200 with 15 bytes received", w.Code, answer)
+	}
+	if short := send(`{"mode"`, "15"); short.Code == http.StatusOK && strings.Contains(short.Body.String(), "bytes") {
+		t.Fatalf("a body shorter than announced reached Node: %d %q", short.Code, short.Body.String())
 	}
 }
