@@ -134,6 +134,12 @@ export class Client {
         return Array.isArray(res.editors) ? res.editors : [];
     }
 
+    // Says the user has the document open: 'join' once, 'heartbeat' while open, 'leave' at the end.
+    async setPresence(fileId: string, action: 'join' | 'heartbeat' | 'leave'): Promise<Editor[]> {
+        const res = await this.request<{editors?: Editor[]}>('POST', `/api/v1/files/${enc(fileId)}/editors`, {action});
+        return Array.isArray(res.editors) ? res.editors : [];
+    }
+
     async runAdminCheck(): Promise<CheckResult[]> {
         const res = await this.request<{results?: CheckResult[]}>('POST', '/api/v1/admin/check', {});
         return Array.isArray(res.results) ? res.results : [];

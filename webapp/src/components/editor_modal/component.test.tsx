@@ -9,7 +9,7 @@ import {receivedRights} from '../../actions';
 import {COLLABORA, collaboraSays, frameWindow, sentToFrame, session} from '../../../tests/collabora';
 import {makeStore, mockFetch, pluginState, renderWithStore, rights} from '../../../tests/helpers';
 
-import EditorModal, {Editor, resetHistoryEntry} from './index';
+import EditorModal, {Editor, PRESENCE_HEARTBEAT_MS, resetHistoryEntry} from './index';
 
 const revisions = [
     {fileId: 'r-old', size: 2048, createdAt: 1700000000000, userId: 'u1', userDisplayName: 'Ana', current: false},
@@ -20,6 +20,7 @@ function routes() {
     return mockFetch([
         {method: 'GET', path: '/api/v1/files/f1/rights', body: rights({canEdit: true})},
         {method: 'GET', path: '/api/v1/files/f1/editors', body: {editors: []}},
+        {method: 'POST', path: '/api/v1/files/f1/editors', body: {editors: []}},
         {method: 'POST', path: '/api/v1/files/f1/open', body: {...session, mode: 'edit'}},
         {method: 'GET', path: '/api/v1/files/f1/revisions', body: {revisions}},
         {method: 'POST', path: '/api/v1/files/f1/revisions/r-old/restore', body: {fileId: 'f1'}},
@@ -101,6 +102,32 @@ describe('EditorModal loading', () => {
             await jest.advanceTimersByTimeAsync(2000);
         });
         expect(screen.getByTestId('collabora-error-unreachable')).toBeInTheDocument();
+    });
+});
+
+describe('EditorModal presence', () => {
+    const presence = (fetchMock: jest.Mock) => fetchMock.mock.calls.
+        filter(([url, init]) => String(url).endsWith('/api/v1/files/f1/editors') && init?.method === 'POST').
+        map(([, init]) => JSON.parse(String(init?.body)).action as string);
+
+    it('joins when opened, heartbeats while open and leaves when closed', async () => {
+        const {store, fetchMock} = await openLoaded();
+        expect(presence(fetchMock)).toEqual(['join']);
+        act(() => screen.getByTestId('collabora-editor-close').click());
+        expect(isOpen(store)).toBe(false);
+        expect(presence(fetchMock)).toEqual(['join', 'leave']);
+    });
+
+    it('sends a heartbeat well within the server\'s two minutes', async () => {
+        jest.useFakeTimers();
+        const fetchMock = routes();
+        const view = renderWithStore(<Editor target={{fileId: 'f1', fileName: 'plan.docx', mode: 'edit'}}/>);
+        await act(async () => {
+            await jest.advanceTimersByTimeAsync(PRESENCE_HEARTBEAT_MS);
+        });
+        expect(PRESENCE_HEARTBEAT_MS).toBeLessThan(120_000);
+        expect(presence(fetchMock)).toEqual(['join', 'heartbeat']);
+        view.unmount();
     });
 });
 

@@ -22,6 +22,7 @@ import {openHistoryEntry, releaseHistoryEntry, restoreHistoryEntry} from './hist
 
 export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 15000;
 export const RESTORE_ACK_TIMEOUT_MS = 5000;
+export const PRESENCE_HEARTBEAT_MS = 45000;
 const NOTICE_MS = 6000;
 
 type Props = {target: EditorTarget; loadTimeoutMs?: number};
@@ -69,6 +70,18 @@ export function Editor({target, loadTimeoutMs}: Props) {
     useEffect(() => {
         dispatch(fetchRights(target.fileId)).catch(() => undefined);
     }, [dispatch, target.fileId]);
+
+    // Presence: the server only knows who has the document open if we say so, and forgets
+    // anyone whose heartbeats stop (server-ts/src/api/presence.ts, 2 min).
+    useEffect(() => {
+        const fileId = target.fileId;
+        client.setPresence(fileId, 'join').catch(() => undefined);
+        const timer = window.setInterval(() => client.setPresence(fileId, 'heartbeat').catch(() => undefined), PRESENCE_HEARTBEAT_MS);
+        return () => {
+            window.clearInterval(timer);
+            client.setPresence(fileId, 'leave').catch(() => undefined);
+        };
+    }, [target.fileId]);
 
     useEffect(() => {
         if (!notice) {
