@@ -150,7 +150,9 @@ describe('/collabora', () => {
         it('runs the connection check for a system admin', async () => {
             const res = await lh.command(w.sysadmin, w.publicChannel, '/collabora check');
             expect(res.text).toContain('#### Collabora Online connection check');
-            expect(res.text).toContain(':white_check_mark: **Collabora Online answers**');
+            expect(res.text).toContain('- :white_check_mark: **Collabora Online answers**');
+            expect(res.text).toContain('- :x: **Encrypted connection**');
+            expect(res.text).toContain('  - *Fix:* Serve Collabora Online over HTTPS');
         });
 
         it('refuses everyone else', async () => {

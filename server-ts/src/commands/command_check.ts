@@ -16,8 +16,8 @@ export async function checkCommand(services: Services, args: CommandArgs): Promi
     const failed = results.filter((r) => !r.ok);
     services.state.log.info('Connection check run', {user_id: args.user_id, failed: failed.map((r) => r.id).join(','), via: 'command'});
     const lines = results.map((r) => {
-        const head = `${r.ok ? ':white_check_mark:' : ':x:'} **${r.title}**: ${r.detail}`;
-        return r.ok || !r.fix ? head : `${head}\n    *Fix:* ${r.fix}`;
+        const head = `- ${r.ok ? ':white_check_mark:' : ':x:'} **${r.title}**: ${r.detail}`;
+        return r.ok || !r.fix ? head : `${head}\n  - *Fix:* ${r.fix}`;
     });
     const summary = failed.length === 0 ? 'Everything works.' : `${failed.length} of ${results.length} checks failed.`;
     return reply(['#### Collabora Online connection check', summary, '', ...lines].join('\n'));
