@@ -13,6 +13,12 @@ import {importProofKeys, type ProofKeySet} from './proof_keys';
 // briefly down still knows the formats and proof keys), refreshed periodically, and refetched
 // once when a proof fails (Collabora may have rotated its key). Collabora being down never
 // blocks activation: the status says why.
+//
+// When a fetch fails (unreachable, an HTTP error, or an answer that is no discovery), the two
+// uses part ways: proof keys keep coming from the cache, so editing sessions that are open keep
+// saving, while get() (new editors, formats) answers null with the reason until a fetch
+// succeeds again; it retries at most every MIN_REFETCH_INTERVAL_MS, so the plugin recovers by
+// itself once Collabora is back.
 
 const CACHE_KEY = 'discovery_cache';
 export const REFRESH_AFTER_MS = 60 * 60 * 1000;
@@ -41,24 +47,33 @@ export class DiscoveryService {
     private cached: {entry: CachedDiscovery; discovery: Discovery; keys: ProofKeySet | null} | null = null;
     private lastError: string | null = null;
     private lastAttempt = 0;
+    // The URL of the last attempt: the retry interval applies per URL, so a new setting is
+    // fetched at once even right after the old URL failed.
+    private lastAttemptUrl = '';
+    // True while the last fetch of the cached URL failed.
+    private failing = false;
     private inflight: Promise<void> | null = null;
 
     constructor(private readonly api: PluginApi, private readonly settings: () => Settings, private readonly log: Logger, private readonly now: () => number = Date.now) {}
 
     status(): DiscoveryStatus {
         const url = discoveryUrl(this.settings());
-        const fresh = this.cached && this.cached.entry.url === url ? this.cached : null;
-        return {ok: Boolean(fresh), url, fetchedAt: fresh?.entry.fetchedAt ?? null, error: fresh ? null : this.lastError ?? (url ? 'Discovery has not been fetched yet.' : 'The Collabora Online URL is not set.')};
+        const cur = this.current();
+        const fresh = cur && !this.failing ? cur : null;
+        return {ok: Boolean(fresh), url, fetchedAt: cur?.entry.fetchedAt ?? null, error: fresh ? null : this.lastError ?? (url ? 'Discovery has not been fetched yet.' : 'The Collabora Online URL is not set.')};
     }
 
-    // get returns the current discovery, fetching it when missing or due; null when unknown.
+    // get returns the current discovery, fetching it when missing or due; null when unknown or
+    // when Collabora's discovery failed at the last attempt (status() says why).
     async get(): Promise<Discovery | null> {
-        await this.ensure();
-        return this.current()?.discovery ?? null;
+        await this.ensure(true);
+        return this.failing ? null : this.current()?.discovery ?? null;
     }
 
+    // proofKeys returns the keys to verify Collabora's requests with: the cached ones even while
+    // discovery fails, so that open editing sessions keep saving through an outage.
     async proofKeys(): Promise<ProofKeySet | null> {
-        await this.ensure();
+        await this.ensure(false);
         return this.current()?.keys ?? null;
     }
 
@@ -78,19 +93,27 @@ export class DiscoveryService {
     }
 
     // ensure makes discovery current: concurrent callers share one fetch, and after a failure
-    // callers fail fast until the retry interval has passed.
-    private async ensure(): Promise<void> {
-        if (this.inflight) {
+    // callers fail fast until the retry interval has passed. retryFailed: also fetch again when
+    // the last fetch failed, even though the cache is not due yet. With cached keys, proof checks
+    // never wait for a fetch: a hanging Collabora must not stall saves.
+    private async ensure(retryFailed: boolean): Promise<void> {
+        const url = discoveryUrl(this.settings());
+        if (this.inflight && (retryFailed || !this.current())) {
             await this.inflight;
         }
         if (!this.current()) {
             await this.loadFromKv();
         }
         const cur = this.current();
-        if (cur && this.now() - cur.entry.fetchedAt < REFRESH_AFTER_MS) {
+        const due = !cur || this.now() - cur.entry.fetchedAt >= REFRESH_AFTER_MS || (retryFailed && this.failing);
+        if (!due) {
             return;
         }
-        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS && !this.inflight) {
+        if (this.now() - this.lastAttempt < MIN_REFETCH_INTERVAL_MS && this.lastAttemptUrl === url && !this.inflight) {
+            return;
+        }
+        if (cur && !retryFailed) {
+            void this.refresh().catch(() => undefined);
             return;
         }
         await this.refresh();
@@ -107,6 +130,7 @@ export class DiscoveryService {
         const settings = this.settings();
         const url = discoveryUrl(settings);
         this.lastAttempt = this.now();
+        this.lastAttemptUrl = url;
         if (!url) {
             this.lastError = 'The Collabora Online URL is not set.';
             return;
@@ -122,6 +146,7 @@ export class DiscoveryService {
             }
             await this.api.kvSetWithOptions(CACHE_KEY, Buffer.from(JSON.stringify(entry)));
         } catch (err) {
+            this.failing = true;
             this.lastError = `Collabora Online's discovery could not be fetched from ${url}: ${err instanceof Error ? err.message : String(err)}`;
             this.log.warn('Discovery fetch failed', {url, error: this.lastError});
         }
@@ -130,6 +155,7 @@ export class DiscoveryService {
     private accept(entry: CachedDiscovery): boolean {
         const parsed = parseDiscovery(entry.xml);
         if (!parsed.ok) {
+            this.failing = true;
             this.lastError = `Collabora Online's discovery at ${entry.url} is not usable: ${parsed.error}`;
             this.log.warn('Discovery rejected', {url: entry.url, error: parsed.error});
             return false;
@@ -145,6 +171,7 @@ export class DiscoveryService {
         }
         this.cached = {entry, discovery: parsed.discovery, keys};
         this.lastError = null;
+        this.failing = false;
         return true;
     }
 
