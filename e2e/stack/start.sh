@@ -13,9 +13,11 @@
 #   STACK_PLUGIN   required | optional (default) | none: whether a bundle from dist/ must be installed
 #   PLUGIN_BUNDLE  a bundle to install instead of the one found in dist/
 #   COLLABORA_URL  sets the plugin's CollaboraUrl setting
+#   STACK_STORAGE  local (default) | s3: Mattermost's file store (s3: a bucket in moto, see s3_env.sh)
 #   MM_PORT, PG_PORT, STACK_STATE_DIR: see stack_env.sh
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/stack_env.sh"
+. "$STACK_SCRIPTS_DIR/s3_env.sh"
 
 started_at=$EPOCHREALTIME
 STACK_PLUGIN="${STACK_PLUGIN:-optional}"
@@ -131,6 +133,11 @@ mm_env=(
     MM_LOGSETTINGS_ENABLEDIAGNOSTICS=false
     MM_METRICSSETTINGS_ENABLE=false
 )
+# STACK_STORAGE=s3: the files go to a bucket of an object store on loopback instead.
+if [[ "$STACK_STORAGE" == s3 ]]; then
+    bash "$STACK_SCRIPTS_DIR/s3_server.sh" start "$run_dir"
+    mm_env+=("${S3_MM_ENV[@]}")
+fi
 # The server looks for i18n/, templates/ and fonts/ relative to its binary and its working dir
 # (fileutils.FindDirRelBinary; this commit never reads MM_SERVER_PATH), so the working dir gets
 # links to the copies inside the module cache.
@@ -175,6 +182,7 @@ export MM_LOCALSOCKETPATH='$local_socket'
 export MMCTL_LOCAL_SOCKET_PATH='$local_socket'
 export MMCTL_BIN='$MMCTL_BIN'
 ENV
+storage_stack_env "$run_dir" >>"$STACK_STATE_DIR/stack.env"
 chmod 600 "$STACK_STATE_DIR/stack.env"
 trap - EXIT
 total=$(awk -v a="$started_at" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')

@@ -77,6 +77,9 @@ if [[ -f "$pg_pid_file" ]]; then
     fi
     rm -f "$pg_pid_file"
 fi
+# --- the object store of the s3 variant (none with the local driver) ---------------------------
+bash "$STACK_SCRIPTS_DIR/s3_server.sh" stop
+
 # Last, anything still running from the run dir (after PostgreSQL, whose processes work there
 # too and deserve a clean shutdown).
 for pid in $(strays); do
