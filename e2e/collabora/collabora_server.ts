@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
 import {createServer} from 'node:http';
-import type {Server} from 'node:http';
+import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 
 import {buildDiscoveryXml} from './discovery_xml';
@@ -20,6 +20,10 @@ export type StandInOptions = {
 
     // false: no proof key configured, discovery has no <proof-key>.
     withProofKey?: boolean;
+
+    // Extra routes (the editor page, see editor_stand_in.ts): answers and returns true for the
+    // requests it serves; the others fall through to discovery, capabilities and 404.
+    handle?: (req: IncomingMessage, res: ServerResponse, standIn: CollaboraStandIn) => boolean;
 };
 
 export type CollaboraStandIn = {
@@ -56,9 +60,13 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
         productVersion: options.productVersion ?? '24.04.13.2', productVersionHash: versionHash, serverId: 'standin1',
     });
 
+    let self: CollaboraStandIn | undefined;
     const server: Server = createServer((req, res) => {
         requests.push({method: req.method ?? '', url: req.url ?? ''});
         const path = (req.url ?? '').split('?')[0];
+        if (options.handle !== undefined && self !== undefined && options.handle(req, res, self)) {
+            return;
+        }
         if (req.method === 'GET' && path === '/hosting/discovery') {
             res.writeHead(200, {'Content-Type': 'text/xml', 'Last-Modified': lastModified, 'X-Content-Type-Options': 'nosniff'});
             res.end(discoveryXml());
@@ -76,8 +84,14 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
     });
     const address = server.address() as AddressInfo;
     url = `http://${address.address}:${address.port}`;
-    return {
+    self = {
         url, signer, versionHash, discoveryXml, capabilities, requests,
-        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+        close: () => new Promise<void>((resolve) => {
+            server.close(() => resolve());
+
+            // Editor pages keep event streams open; they must not hold the close up.
+            server.closeAllConnections();
+        }),
     };
+    return self;
 }

@@ -2,11 +2,13 @@
 # Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 #
 # Installs the Debian packages the test stack needs on a fresh machine (CI calls it before the
-# integration tests): the PostgreSQL server, and the small tools the scripts use. Go and Node
+# integration tests): the PostgreSQL server, the small tools the scripts use, and headless
+# Chromium with fonts for the browser tests (e2e/browser; Playwright drives Debian's build). Go and Node
 # come from the machine image. Needs root (or sudo).
 set -euo pipefail
 
-packages=(postgresql postgresql-client curl ca-certificates util-linux procps)
+packages=(postgresql postgresql-client curl ca-certificates util-linux procps
+    chromium fonts-liberation fonts-dejavu-core fonts-noto-color-emoji)
 
 sudo_cmd=()
 if [[ $EUID -ne 0 ]]; then

@@ -17,6 +17,9 @@ PLUGIN_ID="${PLUGIN_ID:-com.collaboraonline.mattermost}"
 MM_HOST=127.0.0.1
 MM_PORT="${MM_PORT:-8065}"
 MM_URL="http://$MM_HOST:$MM_PORT"
+# The Site URL: the address people (browsers) reach Mattermost at. By default the server itself;
+# the browser tests set it to their same-origin proxy in front of it (e2e/browser).
+MM_SITE_URL="${MM_SITE_URL:-$MM_URL}"
 PG_PORT="${PG_PORT:-5433}"
 
 # Built binaries, keyed by the pinned commit (build/cache/ is gitignored).

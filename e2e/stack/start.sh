@@ -14,7 +14,7 @@
 #   PLUGIN_BUNDLE  a bundle to install instead of the one found in dist/
 #   COLLABORA_URL  sets the plugin's CollaboraUrl setting
 #   STACK_STORAGE  local (default) | s3: Mattermost's file store (s3: a bucket in moto, see s3_env.sh)
-#   MM_PORT, PG_PORT, STACK_STATE_DIR: see stack_env.sh
+#   MM_PORT, PG_PORT, STACK_STATE_DIR, MM_SITE_URL: see stack_env.sh
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/stack_env.sh"
 . "$STACK_SCRIPTS_DIR/s3_env.sh"
@@ -100,7 +100,7 @@ mm_env=(
     MM_CONFIG="$dsn"
     MM_SQLSETTINGS_DRIVERNAME=postgres
     MM_SQLSETTINGS_DATASOURCE="$dsn"
-    MM_SERVICESETTINGS_SITEURL="$MM_URL"
+    MM_SERVICESETTINGS_SITEURL="$MM_SITE_URL"
     MM_SERVICESETTINGS_LISTENADDRESS="$MM_HOST:$MM_PORT"
     MM_SERVICESETTINGS_ENABLELOCALMODE=true
     MM_SERVICESETTINGS_LOCALMODESOCKETLOCATION="$local_socket"
@@ -174,7 +174,8 @@ admin_token="$(node -p "require('$STACK_JSON').users.admin.token")"
 cat >"$STACK_STATE_DIR/stack.env" <<ENV
 export STACK_JSON='$STACK_JSON'
 export MM_URL='$MM_URL'
-export MM_SERVICESETTINGS_SITEURL='$MM_URL'
+export MM_SERVICESETTINGS_SITEURL='$MM_SITE_URL'
+export MM_SITE_URL='$MM_SITE_URL'
 export MM_ADMIN_USERNAME='admin'
 export MM_ADMIN_PASSWORD='$(node -p "require('$STACK_JSON').users.admin.password")'
 export MM_ADMIN_TOKEN='$admin_token'
