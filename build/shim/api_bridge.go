@@ -53,8 +53,10 @@ func (b *apiBridge) SavePluginConfig(ctx context.Context, req *bridgev1.SavePlug
 	return &bridgev1.SavePluginConfigResponse{}, appError(ctx, b.api.SavePluginConfig(cfg))
 }
 
+// GetConfig is the sanitized config (never GetUnsanitizedConfig) without the file store's
+// settings: see sidecarConfig.
 func (b *apiBridge) GetConfig(context.Context, *bridgev1.GetConfigRequest) (*bridgev1.GetConfigResponse, error) {
-	data, err := encode(b.api.GetConfig())
+	data, err := encode(sidecarConfig(b.api.GetConfig()))
 	return &bridgev1.GetConfigResponse{ConfigJson: data}, err
 }
 
