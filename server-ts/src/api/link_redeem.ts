@@ -15,7 +15,7 @@ import {editorSession, languageOf} from './editor_session';
 // the user's rights again and serves the editor. Every outcome is a page a person can read.
 
 const FORGED = (): Page => messagePage(404, 'This link does not exist', 'Check that you copied the whole link, or ask Mattermost for a new one.');
-const GONE = (): Page => messagePage(410, 'This link has expired', 'Links to documents work once, within a minute. Get a new one in Mattermost: run /collabora open in the channel, or use "Open in a new tab" in the editor.');
+const GONE = (): Page => messagePage(410, 'This link was already used or has expired', 'Links to documents work once, within a minute. Get a new one in Mattermost: run /collabora open in the channel, or use "Open in a new tab" in the editor.');
 
 export function sendPage(reply: FastifyReply, page: Page): FastifyReply {
     return reply.code(page.status).headers(page.headers).send(page.html);

@@ -112,7 +112,7 @@ describe('one-time links', () => {
             const again = await lh.browser('POST', url);
             expect(again.statusCode).toBe(410);
             expectPageHeaders(again.headers);
-            expect(again.body).toContain('This link has expired');
+            expect(again.body).toContain('This link was already used or has expired');
             expect(again.body).not.toContain('access_token');
             expect((await lh.browser('GET', url)).statusCode).toBe(410);
 

@@ -56,6 +56,9 @@ ${body}
 `;
 }
 
+// A JavaScript string literal that cannot end the <script> element it sits in.
+const scriptString = (s: string): string => JSON.stringify(s).replace(/</g, '\\u003c');
+
 const newNonce = (): string => randomBytes(16).toString('base64');
 
 export function messagePage(status: number, title: string, text: string): Page {
@@ -98,12 +101,30 @@ export function editorPage(input: EditorPageInput): Page {
 <form id="co-form" method="post" action="${escapeHtml(input.actionUrl)}" target="co-editor">${inputs}</form>
 <noscript><main><p>Collabora Online needs JavaScript to show this document.</p></main></noscript>
 <script nonce="${nonce}">(function () {
+  var collabora = ${scriptString(collabora)};
   var frame = document.createElement('iframe');
   frame.name = 'co-editor';
   frame.title = 'Collabora Online';
+  frame.setAttribute('data-testid', 'collabora-iframe');
   frame.setAttribute('allow', 'clipboard-read *; clipboard-write *; fullscreen');
   frame.setAttribute('allowfullscreen', 'true');
   document.body.appendChild(frame);
+  // Collabora ignores its host until told it listens (wopi-collabora.md 6.2): only its own
+  // origin and its own frame are answered.
+  window.addEventListener('message', function (event) {
+    if (event.origin !== collabora || event.source !== frame.contentWindow) {
+      return;
+    }
+    var msg;
+    try {
+      msg = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
+    } catch (e) {
+      return;
+    }
+    if (msg && msg.MessageId === 'App_LoadingStatus' && msg.Values && msg.Values.Status === 'Document_Loaded') {
+      frame.contentWindow.postMessage(JSON.stringify({MessageId: 'Host_PostmessageReady', SendTime: Date.now(), Values: {}}), collabora);
+    }
+  });
   document.getElementById('co-form').submit();
 })();</script>`;
     return {status: 200, html: htmlDocument(nonce, `${input.fileName} - Collabora Online`, input.phone ? 'phone' : 'desktop', body), headers: headers(nonce, [`frame-src ${collabora}`, `form-action ${collabora}`])};
