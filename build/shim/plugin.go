@@ -67,6 +67,11 @@ func (s *Shim) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Reque
 		writeUnavailable(w)
 		return
 	}
+	r, ok := validUTF8Request(r)
+	if !ok {
+		writeBadRequestURI(w)
+		return
+	}
 	serveHTTP(client, c, w, r)
 }
 

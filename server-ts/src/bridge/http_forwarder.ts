@@ -13,6 +13,13 @@ const MAX_RESPONSE_CHUNK = 64 * 1024;
 
 const agent = new http.Agent({keepAlive: true, maxSockets: 256});
 
+// Header values arrive as the UTF-8 text of the client's bytes; Node sends header text as
+// latin1 and refuses characters above U+00FF. Passing the UTF-8 bytes as latin1 text puts the
+// client's exact bytes on the inner wire, which is what the inner server would have seen.
+function asWireText(value: string): string {
+    return Buffer.from(value, 'utf8').toString('latin1');
+}
+
 function requestHeaders(head: HTTPRequestHead): http.OutgoingHttpHeaders {
     const headers: http.OutgoingHttpHeaders = {};
     for (const h of head.headers) {
@@ -22,7 +29,8 @@ function requestHeaders(head: HTTPRequestHead): http.OutgoingHttpHeaders {
         if (HOP_BY_HOP.has(name) || name.startsWith(BRIDGE_HEADER_PREFIX)) {
             continue;
         }
-        headers[name] = h.values.length === 1 ? h.values[0] : h.values;
+        const values = h.values.map(asWireText);
+        headers[name] = values.length === 1 ? values[0] : values;
     }
     headers.host = head.host || 'localhost';
     headers[BridgeHeaders.requestUri] = encodeURIComponent(head.requestUri);
@@ -60,7 +68,15 @@ export async function* forwardHttp(requests: AsyncIterable<ServeHTTPRequest>, si
         return;
     }
     const head = first.value.part.value;
-    const inner = http.request({socketPath, agent, method: head.method, path: head.path || '/', headers: requestHeaders(head)});
+    let inner: http.ClientRequest;
+    try {
+        inner = http.request({socketPath, agent, method: head.method, path: head.path || '/', headers: requestHeaders(head)});
+    } catch {
+        // Node refuses what it cannot send (a method or header it considers invalid): that is
+        // the client's request at fault, not the sidecar.
+        yield* textResponse(400, 'The request has a method or header that cannot be handled.');
+        return;
+    }
     // Errors after the response has started surface through the response stream below; this
     // listener keeps an aborted request from becoming an uncaught 'error' event.
     inner.on('error', () => undefined);
