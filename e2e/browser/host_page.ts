@@ -99,9 +99,16 @@ export class HostPage {
         await this.previewModal.waitFor();
     }
 
-    async fileMenu(fileId: string, itemText: string | RegExp): Promise<void> {
-        await this.attachment(fileId).locator(tid('host-file-menu')).click();
-        await this.page.locator(tid('host-file-menu-items')).getByRole('menuitem', {name: itemText}).click();
+    // Opens the attachment's "…" menu and clicks an entry (plugin entries included).
+    async fileMenu(attachment: Locator, itemText: string | RegExp): Promise<void> {
+        await attachment.locator(tid('host-file-menu')).click();
+        await attachment.locator(tid('host-file-menu-items')).getByRole('menuitem', {name: itemText}).click();
+    }
+
+    // The composer's attach menu (plugin upload methods included).
+    async attachMenu(itemText: string | RegExp): Promise<void> {
+        await this.page.locator(tid('host-attach-button')).click();
+        await this.page.locator(tid('host-attach-menu')).getByRole('menuitem', {name: itemText}).click();
     }
 
     get previewModal(): Locator {

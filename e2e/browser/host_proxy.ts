@@ -52,6 +52,12 @@ export async function startHostProxy(options: {listenUrl: string; mattermostUrl:
             res.end(INDEX_HTML);
             return;
         }
+        if (req.method === 'GET' && path === '/favicon.ico') {
+            // Mattermost serves it from its web app build, which this server does not have.
+            res.writeHead(204);
+            res.end();
+            return;
+        }
         if (req.method === 'GET' && path === `${HOST_PATH}host.js`) {
             res.writeHead(200, {'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store'});
             res.end(options.hostBundle);
