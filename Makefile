@@ -9,7 +9,7 @@ GO_BUILD_FLAGS := -trimpath -ldflags "-s -w"
 export GOFLAGS ?= -mod=mod
 export CGO_ENABLED := 0
 
-.PHONY: all dist test test-unit test-integration test-stress e2e bench check-style proto deploy run clean help server-ts webapp shim
+.PHONY: all dist test test-unit test-integration test-integration-local test-integration-s3 test-stress e2e bench check-style proto deploy run clean help server-ts webapp shim
 
 all: dist
 
@@ -40,8 +40,19 @@ test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, s
 	npm test -w server-ts -- --ci
 	npm test -w webapp -- --ci --runInBand
 
-test-integration: dist ## The integration tests against a real Mattermost server and PostgreSQL.
-	bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci
+test-integration: test-integration-local test-integration-s3 ## The integration tests against a real Mattermost server and PostgreSQL, with files on disk, then in S3.
+
+# Every integration test, with Mattermost's files on local disk. Prints how long the run took.
+test-integration-local: dist
+	@start=$$SECONDS; rc=0; bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci || rc=$$?; \
+	echo "== integration tests, local driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
+
+# The tests whose outcome depends on where Mattermost keeps files, again with its files in an S3
+# bucket (moto on loopback: e2e/stack/s3_env.sh). Prints how long the run took.
+STORAGE_TESTS := integration/(storage_|wopi_|rights_)
+test-integration-s3: dist
+	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \
+	echo "== integration tests, s3 driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 
 check-style: node_modules/.package-lock.json , and fail when generated code drifts from the .proto.
 	$(MAKE) proto

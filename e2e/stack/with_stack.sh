@@ -8,6 +8,7 @@
 # Usage: with_stack.sh <command...>
 #   e.g. with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci
 # STACK_PLUGIN defaults to `required` here: integration tests without the plugin are no tests.
+# STACK_STORAGE=s3 runs it against the S3 variant (Mattermost's files in a moto bucket; s3_env.sh).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/stack_env.sh"
 lock_stack
