@@ -49,11 +49,15 @@ export class AccessService {
     constructor(private readonly api: PluginApi, private readonly settings: () => Settings) {}
 
     async facts(userId: string, doc: Pick<DocumentRecord, 'channelId' | 'ownerId' | 'policy'>): Promise<AccessFacts | null> {
-        const [user, channel, member, canRead, canPost] = await Promise.all([
+        const [user, channel, member, canRead, canReadPublic, canPost] = await Promise.all([
             orNull<UserProfile>(this.api.getUser(userId)),
             orNull<Channel>(this.api.getChannel(doc.channelId)),
             orNull<MmMembership>(this.api.getChannelMember(doc.channelId, userId)),
             this.api.hasPermissionToChannel(userId, doc.channelId, 'read_channel'),
+            // Mattermost lets team members read a public channel they have not joined
+            // (App.HasPermissionToReadChannel); for a non-member, HasPermissionToChannel falls
+            // back to the channel's team, where read_public_channel is granted.
+            this.api.hasPermissionToChannel(userId, doc.channelId, 'read_public_channel'),
             this.api.hasPermissionToChannel(userId, doc.channelId, 'create_post'),
         ]);
         if (!user || !channel) {
@@ -71,7 +75,7 @@ export class AccessService {
             },
             channel: {kind: CHANNEL_KINDS[channel.type] ?? 'private', isArchived: channel.delete_at > 0},
             membership: membershipOf(member),
-            hasReadPermission: canRead,
+            hasReadPermission: canRead || (channel.type === 'O' && canReadPublic),
             canPost,
             document: {ownerId: doc.ownerId, policy: doc.policy},
             settings: {guestsCanEdit: settings.guestsCanEdit, defaultEditPolicy: settings.defaultEditPolicy},
