@@ -135,6 +135,13 @@ export class HostPage {
         return this.page.locator(tid(id));
     }
 
+    // Just one element (e.g. a panel that scrolls inside the page).
+    async screenshotOf(locator: Locator, name: string): Promise<string> {
+        const path = join(ARTIFACTS_DIR, `${name}.png`);
+        await locator.screenshot({path});
+        return path;
+    }
+
     async screenshot(name: string): Promise<string> {
         const path = join(ARTIFACTS_DIR, `${name}.png`);
         await this.page.screenshot({path});

@@ -53,8 +53,7 @@ describe('System Console connection check', () => {
         await tls.getByText('Failed', {exact: true}).waitFor();
         expect(await tls.textContent()).toContain('How to fix');
         await check.getByText('1 check failed.').waitFor();
-        await admin.byTestId('collabora-check-discovery').scrollIntoViewIfNeeded();
-        await admin.screenshot('06a-connection-check-against-stand-in');
+        await admin.screenshotOf(check, '06a-connection-check-against-stand-in');
 
         // The admin points the URL nowhere and saves, in the console.
         const nowhere = await deadUrl();
@@ -72,7 +71,6 @@ describe('System Console connection check', () => {
         expect(await discovery.textContent()).toContain(nowhere);
         expect(await discovery.textContent()).toContain('How to fix');
         await admin.byTestId('collabora-check-version').getByText('Failed', {exact: true}).waitFor();
-        await discovery.scrollIntoViewIfNeeded();
-        await admin.screenshot('06b-connection-check-url-points-nowhere');
+        await admin.screenshotOf(check, '06b-connection-check-url-points-nowhere');
     });
 });
