@@ -179,10 +179,10 @@ describe(`documents in Mattermost's file store (${storageDriver()} driver)`, () 
         // the document's one lock, which Collabora holds for everyone in it.
         expect((await second.session.checkFileInfo()).status).toBe(200);
         Object.defineProperty(second.session, 'lockId', {value: first.session.lockId});
-        second.session.lastModifiedTime = first.session.lastModifiedTime;
 
         const byFirst = documentBytes('first co-editor');
         await save(first.session, byFirst);
+        // Collabora's next save, made for the second user, carries the timestamp of the last one.
         second.session.lastModifiedTime = first.session.lastModifiedTime;
         const bySecond = documentBytes('second co-editor');
         await save(second.session, bySecond, true);
