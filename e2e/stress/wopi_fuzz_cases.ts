@@ -119,6 +119,15 @@ export const fuzzCases: fc.Arbitrary<FuzzCase> = fc.constantFrom(...OPS).chain((
     methodOverrideHeader: fc.option(fc.constantFrom('DELETE', 'PUT', 'GET', 'LOCK'), {nil: null}),
 }));
 
+// The method the request goes out with: a GET turns any operation into a read.
+export function effectiveMethod(c: FuzzCase): string {
+    const override = [...c.defects].reverse().find((d) => d.kind === 'method');
+    if (override?.kind === 'method') {
+        return override.method;
+    }
+    return c.op === 'CheckFileInfo' || c.op === 'GetFile' ? 'GET' : 'POST';
+}
+
 // Does the case carry a defect that, per the WOPI spec, is answered with a 5xx?
 export function allowedServerErrors(c: FuzzCase): Set<number> {
     const allowed = new Set<number>();
@@ -210,7 +219,7 @@ function applyDefect(d: Draft, defect: Defect, c: FuzzCase, w: FuzzWorld, doc: F
     switch (defect.kind) {
     case 'token': {
         const base = d.tokens[0] ?? doc.editToken;
-        const [, payload] = base.split('.');
+        const [, payload] = doc.editToken.split('.');
         const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8') || '{}') as Record<string, unknown>;
         const replace = (t: string): void => {
             d.tokens = [t];

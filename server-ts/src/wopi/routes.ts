@@ -24,6 +24,7 @@ export function registerWopiRoutes(app: FastifyInstance, services: Services): vo
     const handle = (op: string, fn: (ctx: WopiRequestContext, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
         async (request: FastifyRequest<DocParams>, reply: FastifyReply) => {
             try {
+                keepRepeatedWopiHeaders(request);
                 const ctx = await passWopiGate(services, request, request.params.docId);
                 return await fn(ctx, request, reply);
             } catch (err) {
@@ -74,6 +75,16 @@ export function registerWopiRoutes(app: FastifyInstance, services: Services): vo
             throw new WopiError(501, 'WOPI_UNSUPPORTED', `${parsed.value} is not supported.`);
         }
     }));
+}
+
+// Node joins a header sent twice into one "a, b" value, which would pass for a lock id or a
+// name. WOPI headers keep their repeated values, so that the header readers refuse them.
+function keepRepeatedWopiHeaders(request: FastifyRequest): void {
+    for (const [name, values] of Object.entries(request.raw.headersDistinct ?? {})) {
+        if (values !== undefined && values.length > 1 && /^x-(wopi|cool-wopi|lool-wopi)-/.test(name)) {
+            request.headers[name] = values;
+        }
+    }
 }
 
 function toWopiError(services: Services, op: string, err: unknown): WopiError {
