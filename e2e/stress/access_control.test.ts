@@ -115,17 +115,24 @@ describe('access control', () => {
         } finally {
             expect((await answer(member, 'PUT', apiPath(`/files/${id}/policy`), {policy: 'channel'})).status).toBe(200);
         }
-        const channel = stack.channels.public.id;
+        // Public channels stay readable to everyone on the team: leaving one keeps view access.
+        // A private channel's documents are gone with the membership.
+        const privateId = fileId('private/sample.docx');
+        const inPrivate = await openSession('member2', privateId, 'edit', collabora);
+        expect((await inPrivate.checkFileInfo()).status).toBe(200);
+        const channel = stack.channels.private.id;
         await admin.request('DELETE', `/api/v4/channels/${channel}/members/${stack.users.member2.id}`);
         try {
-            expect((await edit.checkFileInfo()).status).toBe(401);
-            expect((await edit.getFile()).status).toBe(401);
-            const rest = await answer(clientAs('member2'), 'GET', apiPath(`/files/${id}/rights`));
+            expect((await inPrivate.checkFileInfo()).status).toBe(401);
+            expect((await inPrivate.getFile()).status).toBe(401);
+            expect((await inPrivate.lock()).status).toBe(401);
+            const rest = await answer(clientAs('member2'), 'GET', apiPath(`/files/${privateId}/rights`));
             const unknown = await answer(clientAs('member2'), 'GET', apiPath(`/files/${UNKNOWN_ID}/rights`));
             expect(rest).toEqual(unknown);
         } finally {
             await admin.request('POST', `/api/v4/channels/${channel}/members`, {body: {user_id: stack.users.member2.id}});
         }
+        expect((await inPrivate.checkFileInfo()).status).toBe(200);
         expect((await edit.checkFileInfo()).status).toBe(200);
         expect(await snapshot(id)).toEqual(before);
     });
