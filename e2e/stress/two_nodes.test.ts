@@ -61,7 +61,7 @@ describe('two Mattermost servers on one database', () => {
 
     // The same editing session, addressed to node 1 or node 2.
     const on = (s: WopiSession, node: 1 | 2): WopiSession => {
-        const copy = new WopiSession({...s.target, nodeUrl: node === 1 ? readStack().url : node2.url}, s.docId, s.token, s.ttl);
+        const copy = new WopiSession({...s.target, nodeUrl: node === 1 ? readStack().url : node2.url}, s.docId, s.token, s.ttl, s.lockId);
         copy.lastModifiedTime = s.lastModifiedTime;
         return copy;
     };

@@ -45,10 +45,10 @@ export interface PutResult {
 // One Collabora editing session of one document: a lock id for its lifetime and the last
 // LastModifiedTime the host gave, sent back with each save.
 export class WopiSession {
-    readonly lockId = `cool-lock${randomBytes(8).toString('hex')}`;
     lastModifiedTime: string | null = null;
 
-    constructor(public target: WopiTarget, readonly docId: string, readonly token: string, readonly ttl: number) {}
+    constructor(public target: WopiTarget, readonly docId: string, readonly token: string, readonly ttl: number,
+        readonly lockId = `cool-lock${randomBytes(8).toString('hex')}`) {}
 
     private call(method: 'GET' | 'POST', suffix: string, headers: Record<string, string>, body?: Buffer): Promise<WopiResponse> {
         return signedCall(this.target, method, `${wopiPath(this.target.pluginId, this.docId, suffix)}?${queryFor(this.token, this.ttl)}`, this.token, headers, body);
