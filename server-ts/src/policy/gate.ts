@@ -61,14 +61,15 @@ export function runGate(facts: PolicyChangeFacts): GateOutcome {
     if (facts.user.isSystemAdmin) {
         return 'SYSTEM_ADMIN';
     }
-    if (!facts.canPost) {
-        return 'CANNOT_POST';
-    }
-
     // Saving a document updates its post in the channel, which only members
     // may do; a reader of a public channel joins it first, as for posting.
+    // Checked before posting rights: Mattermost denies non-members create_post
+    // too, and "join the channel" is the reason that tells them what to do.
     if (facts.membership === 'none') {
         return 'NOT_CHANNEL_MEMBER';
+    }
+    if (!facts.canPost) {
+        return 'CANNOT_POST';
     }
     return undefined;
 }
