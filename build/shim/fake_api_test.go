@@ -25,7 +25,7 @@ type fakeAPI struct {
 	commands []string
 }
 
-func newFakeAPI(t *testing.T) *fakeAPI {
+func newFakeAPI(t testing.TB) *fakeAPI {
 	t.Helper()
 	script, err := filepath.Abs("../../server-ts/dist/main.js")
 	if err != nil {

@@ -19,13 +19,13 @@ import (
 // harness runs the real shim with the real built sidecar behind an HTTP server that plays
 // Mattermost's part of ServeHTTP (the prefix is already stripped, RequestURI kept).
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	api  *fakeAPI
 	shim *Shim
 	srv  *httptest.Server
 }
 
-func startHarness(t *testing.T) *harness {
+func startHarness(t testing.TB) *harness {
 	t.Helper()
 	t.Setenv("COLLABORA_SIDECAR_TEST_ROUTES", "1")
 	api := newFakeAPI(t)

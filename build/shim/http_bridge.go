@@ -50,21 +50,8 @@ func serveHTTP(client bridgev1.HooksClient, c *plugin.Context, w http.ResponseWr
 		w.Header()[http.CanonicalHeaderKey(h.Name)] = h.Values
 	}
 	w.WriteHeader(int(head.StatusCode))
-	flusher, _ := w.(http.Flusher)
-	for {
-		msg, err := stream.Recv()
-		if err != nil {
-			// io.EOF is the end of the body; any other error leaves the response short, which
-			// the client sees against Content-Length.
-			return
-		}
-		if _, err := w.Write(msg.GetBodyChunk()); err != nil {
-			cancel()
-			return
-		}
-		if flusher != nil {
-			flusher.Flush()
-		}
+	if !writeResponseBody(ctx, stream, w, w.Header().Get("Content-Length") != "") {
+		cancel()
 	}
 }
 
