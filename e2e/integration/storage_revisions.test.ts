@@ -277,8 +277,8 @@ describe(`documents in Mattermost's file store (${storageDriver()} driver)`, () 
     // (processPostFileChanges -> DeleteForPostByIds). GetFileInfo and GetFile then answer 404
     // for it, so every revision that was once attached (the original upload, each earlier
     // session's last save) answers REVISION_NOT_FOUND, although its bytes are still in the
-    // store. `failing` until the plugin can read those revisions again; then make it an `it`.
-    it.failing('restores the original upload once the post shows a newer revision', async () => {
+    // store. The plugin now copies such a file before the swap (SessionEnder.preserve).
+    it('restores the original upload once the post shows a newer revision', async () => {
         const {fileId, original} = await editedDocument('storage-restore-original');
         const restored = await clientAs('member').request<{fileId: string}>('POST', api(`/files/${fileId}/revisions/${fileId}/restore`));
         await expectStored([{fileId: restored.fileId, bytes: original}, {fileId, bytes: original}]);

@@ -2,6 +2,7 @@
 
 import type {FastifyInstance} from 'fastify';
 
+import {revisionMatches} from '../documents/document_record';
 import type {Services} from '../services';
 import {storeRevision} from '../wopi/store_revision';
 
@@ -17,6 +18,8 @@ export interface RevisionEntry {
     userId: string;
     userDisplayName: string;
     current: boolean;
+    // The id the revision had while a post showed it, when its bytes now live in a copy.
+    originalFileId?: string;
 }
 
 async function displayNames(services: Services, userIds: string[]): Promise<Map<string, string>> {
@@ -48,6 +51,7 @@ export function registerRevisionRoutes(app: FastifyInstance, services: Services)
             userId: r.userId,
             userDisplayName: names.get(r.userId) ?? '',
             current: r.fileId === doc.currentFileId,
+            ...(r.originalFileId ? {originalFileId: r.originalFileId} : {}),
         }));
         return {revisions};
     });
@@ -61,7 +65,7 @@ export function registerRevisionRoutes(app: FastifyInstance, services: Services)
         if (rights.decision.access !== 'edit') {
             throw forbidden(rights.decision.code, rights.decision.reason);
         }
-        const revision = doc.revisions.find((r) => r.fileId === request.params.revisionFileId);
+        const revision = doc.revisions.find((r) => revisionMatches(r, request.params.revisionFileId));
         if (!revision) {
             throw revisionNotFound();
         }

@@ -14,7 +14,13 @@ export interface Revision {
     // The user whose save produced it; '' for the original upload.
     userId: string;
     version: number;
+    // The file id this revision had while a post showed it. Mattermost soft-deletes a file a
+    // post stops showing, so the revision's bytes then live in a copy (fileId); links and
+    // requests that still name the old id find the revision through this.
+    originalFileId?: string;
 }
+
+export const revisionMatches = (r: Revision, fileId: string): boolean => r.fileId === fileId || r.originalFileId === fileId;
 
 export interface DocumentRecord {
     docId: string;

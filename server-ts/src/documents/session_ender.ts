@@ -3,7 +3,7 @@
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
-import type {DocumentRecord} from './document_record';
+import {fileKey, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
@@ -40,10 +40,12 @@ export class SessionEnder {
             return this.documents.require(docId);
         }
         const {before, after} = claim;
+        let preserved: string | null = null;
         try {
             const post = await this.state.api.getPost(after.postId);
             const fileIds = post.file_ids ?? [];
             if (fileIds.includes(before.attachedFileId)) {
+                preserved = await this.preserve(before);
                 post.file_ids = fileIds.map((id) => (id === before.attachedFileId ? after.currentFileId : id));
                 await this.state.api.updatePost(post);
             } else if (!fileIds.includes(after.currentFileId)) {
@@ -58,9 +60,33 @@ export class SessionEnder {
                 : {next: undefined, result: undefined}));
             throw err;
         }
+        const current = preserved ? await this.pointRevisionAtCopy(docId, before.attachedFileId, preserved) : after;
         await this.postSummary(after, before.editorsSinceSwap);
         await this.state.api.publishWebSocketEvent('document_updated', {doc_id: docId, file_id: after.currentFileId, post_id: after.postId}, {channelId: after.channelId});
-        return after;
+        return current;
+    }
+
+    // preserve copies the file the post is about to stop showing: Mattermost soft-deletes it on
+    // the update, after which the Plugin API can no longer read it, and it is a revision that
+    // must stay restorable. The copy is an unattached file, which Mattermost never deletes.
+    private async preserve(doc: DocumentRecord): Promise<string> {
+        const {api} = this.state;
+        const info = await api.getFileInfo(doc.attachedFileId);
+        const copy = info.size === 0
+            ? await api.uploadFile(doc.channelId, info.name, api.getFile(doc.attachedFileId))
+            : await api.uploadData({userId: 'nouser', channelId: doc.channelId, filename: info.name, fileSize: info.size}, api.getFile(doc.attachedFileId));
+        await api.kvSetWithOptions(fileKey(copy.id), Buffer.from(doc.docId));
+        return copy.id;
+    }
+
+    private async pointRevisionAtCopy(docId: string, detachedFileId: string, copyId: string): Promise<DocumentRecord> {
+        return this.documents.update(docId, (doc) => {
+            const next: DocumentRecord = {
+                ...doc,
+                revisions: doc.revisions.map((r) => (r.fileId === detachedFileId ? {...r, fileId: copyId, originalFileId: r.originalFileId ?? detachedFileId} : r)),
+            };
+            return {next, result: next};
+        });
     }
 
     private async postSummary(doc: DocumentRecord, editorIds: string[]): Promise<void> {

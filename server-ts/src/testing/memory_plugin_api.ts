@@ -39,9 +39,10 @@ export class MemoryPluginApi implements PluginApi {
     async getBundlePath() { return '/tmp/bundle'; }
     async getLicense() { return null; }
 
+    // Like Mattermost, a soft-deleted file (one a post update removed) can no longer be read.
     async getFileInfo(fileId: string) {
         const f = this.files.get(fileId);
-        if (!f) {
+        if (!f || f.info.delete_at) {
             throw notFound('file');
         }
         return {...f.info};
@@ -64,9 +65,8 @@ export class MemoryPluginApi implements PluginApi {
 
     getFile(fileId: string): Readable {
         const f = this.files.get(fileId);
-        if (!f) {
-            const r = new Readable({read() { this.destroy(notFound('file')); }});
-            return r;
+        if (!f || f.info.delete_at) {
+            return new Readable({read() { this.destroy(notFound('file')); }});
         }
         return Readable.from([f.data]);
     }

@@ -50,6 +50,15 @@ describe('Editing sessions: co-editing, save, unlock, attachment swap, edit summ
         expect(summaries[0].message).toContain('@ben');
         expect(h.api.events.map((e) => e.event)).toContain('document_updated');
 
+        // The original upload, which the post no longer shows (Mattermost soft-deleted it), is
+        // still a readable revision through a copy that remembers the old id.
+        const first = doc.revisions[0];
+        expect(first.originalFileId).toBe(docId);
+        const firstBytes: Buffer[] = [];
+        for await (const c of h.api.getFile(first.fileId)) {
+            firstBytes.push(c as Buffer);
+        }
+        expect(Buffer.concat(firstBytes).toString()).toBe('v1');
         // The new revision keeps the document's identity: its file id resolves to the same doc.
         expect((await h.services.documents.resolve(doc.currentFileId)).docId).toBe(docId);
         // Ending again changes nothing and posts nothing more.
