@@ -14,7 +14,7 @@ export CGO_ENABLED := 0
 all: dist
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -33,7 +33,7 @@ shim: ## Build the Go shim for each architecture.
 dist: server-ts webapp shim ## Build the plugin bundle(s) in dist/.
 	bash build/pack_bundle.sh
 
-test: test-unit test-integration ## Unit tests, then the integration tests against a real Mattermost server.
+test: test-unit test-integration e2e ## Unit tests, the integration tests against a real Mattermost server (files on disk and in S3), and the browser tests.
 
 test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, server-ts and webapp unit tests.
 	cd build/shim && go test -count=1 ./...
@@ -54,7 +54,10 @@ test-integration-s3: dist
 	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \
 	echo "== integration tests, s3 driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 
-check-style: node_modules/.package-lock.json , and fail when generated code drifts from the .proto.
+e2e: dist ## Browser tests: headless Chromium against a fresh stack, through a host page playing Mattermost's web app.
+	bash e2e/browser/run.sh
+
+check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when generated code drifts from the .proto.
 	$(MAKE) proto
 	git diff --exit-code -- build/shim/gen server-ts/src/gen || (echo "Generated code differs from bridge.proto: run make proto and commit." && exit 1)
 	cd server-ts && npx buf lint
