@@ -7,7 +7,7 @@
 // dir is inside the run dir), so a failed test still leaves nothing running.
 
 import {execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdirSync, openSync, readFileSync, readlinkSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, openSync, readFileSync, readlinkSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 import {MattermostClient, waitFor} from '../stack/mm_client';
@@ -124,7 +124,11 @@ export async function startSecondNode(port: number): Promise<SecondNode> {
     const pid = launch({exe: image.exe, cwd: dir, env}, 'mattermost2.pid', 'node2.out');
     const url = `http://127.0.0.1:${port}`;
     await waitForPluginHealth(url, 180_000);
-    return {url, pid, pluginDir: join(dir, 'plugins', stack.plugin?.id ?? ''), logDir, stop: () => stopMattermost(pid)};
+    const stop = async (): Promise<void> => {
+        await stopMattermost(pid);
+        rmSync(join(stackStateDir(), 'mattermost2.pid'), {force: true});
+    };
+    return {url, pid, pluginDir: join(dir, 'plugins', stack.plugin?.id ?? ''), logDir, stop};
 }
 
 // --- PostgreSQL ---------------------------------------------------------------------------------
