@@ -14,10 +14,6 @@ import (
 	bridgev1 "github.com/collaboraonline/collabora-mattermost/build/shim/gen/bridge/v1"
 )
 
-// chunkSize is the size of the body chunks sent over the bridge: large enough to keep the
-// per-message overhead small, small enough to keep memory flat.
-const chunkSize = 64 << 10
-
 // serveHTTP streams one request to the sidecar and its response back, both ways in chunks.
 // When the client goes away (a failed write or a short body), the sidecar's work is cancelled.
 func serveHTTP(client bridgev1.HooksClient, c *plugin.Context, w http.ResponseWriter, r *http.Request) {
@@ -70,12 +66,28 @@ func announcedLength(r *http.Request) int64 {
 	return -1
 }
 
+// requestChunkSize is the largest request body message sent to the sidecar; each is filled
+// before it goes. grpc-js spends about the same per message whatever its size, and with 64 KiB
+// messages the sidecar was what held every upload back (bench/RESULTS.md).
+const requestChunkSize = 1 << 20
+
+// requestBuffer is sized for the body announced, so small requests do not hold 1 MiB each.
+func requestBuffer(expected int64) []byte {
+	if expected >= 0 && expected < requestChunkSize {
+		return make([]byte, max(expected, 512))
+	}
+	return make([]byte, requestChunkSize)
+}
+
 func sendBody(stream bridgev1.Hooks_ServeHTTPClient, r *http.Request, cancel context.CancelFunc) {
-	buf := make([]byte, chunkSize)
 	var total int64
 	expected := announcedLength(r)
+	buf := requestBuffer(expected)
 	for {
-		n, err := r.Body.Read(buf)
+		n, err := io.ReadFull(r.Body, buf)
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = io.EOF // the last, partly filled message
+		}
 		if n > 0 {
 			total += int64(n)
 			// Send serialises the message before returning, so buf can be reused.
