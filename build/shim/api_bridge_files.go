@@ -156,3 +156,11 @@ func receiveChunks(stream bridgev1.PluginApi_UploadDataServer, w io.Writer, size
 func (b *apiBridge) SetFileSearchableContent(ctx context.Context, req *bridgev1.SetFileSearchableContentRequest) (*bridgev1.SetFileSearchableContentResponse, error) {
 	return &bridgev1.SetFileSearchableContentResponse{}, appError(ctx, b.api.SetFileSearchableContent(req.FileId, req.Content))
 }
+
+func (b *apiBridge) CopyFileInfos(ctx context.Context, req *bridgev1.CopyFileInfosRequest) (*bridgev1.CopyFileInfosResponse, error) {
+	ids, appErr := b.api.CopyFileInfos(req.UserId, req.FileIds)
+	if appErr != nil {
+		return nil, appError(ctx, appErr)
+	}
+	return &bridgev1.CopyFileInfosResponse{FileIds: ids}, nil
+}

@@ -68,6 +68,7 @@ export function connectPluginApi(socketPath: string): PluginApi {
         getFileInfo: async (fileId) => parse<FileInfo>((await call((o) => c.getFileInfo({fileId}, o))).fileInfoJson),
         // Mattermost encodes an empty result as null.
         getFileInfos: async (page, perPage, options) => parse<FileInfo[] | null>((await call((o) => c.getFileInfos({page, perPage, optionsJson: json(options)}, o))).fileInfosJson) ?? [],
+        copyFileInfos: async (userId, fileIds) => (await call((o) => c.copyFileInfos({userId, fileIds}, o))).fileIds,
         getFile: (fileId) => {
             const capture: TrailerCapture = {};
             const messages = c.getFile({fileId}, {onTrailer: (t) => { capture.trailer = t; }});

@@ -66,17 +66,14 @@ export class SessionEnder {
         return current;
     }
 
-    // preserve copies the file the post is about to stop showing: Mattermost soft-deletes it on
-    // the update, after which the Plugin API can no longer read it, and it is a revision that
-    // must stay restorable. The copy is an unattached file, which Mattermost never deletes.
+    // preserve keeps the file the post is about to stop showing readable: Mattermost soft-deletes
+    // it on the update, after which the Plugin API can no longer read it, and it is a revision
+    // that must stay restorable. The copy is a second, unattached FileInfo over the same stored
+    // bytes, which Mattermost never deletes: no bytes are copied.
     private async preserve(doc: DocumentRecord): Promise<string> {
-        const {api} = this.state;
-        const info = await api.getFileInfo(doc.attachedFileId);
-        const copy = info.size === 0
-            ? await api.uploadFile(doc.channelId, info.name, api.getFile(doc.attachedFileId))
-            : await api.uploadData({userId: 'nouser', channelId: doc.channelId, filename: info.name, fileSize: info.size}, api.getFile(doc.attachedFileId));
-        await api.kvSetWithOptions(fileKey(copy.id), Buffer.from(doc.docId));
-        return copy.id;
+        const [copyId] = await this.state.api.copyFileInfos('nouser', [doc.attachedFileId]);
+        await this.state.api.kvSetWithOptions(fileKey(copyId), Buffer.from(doc.docId));
+        return copyId;
     }
 
     private async pointRevisionAtCopy(docId: string, detachedFileId: string, copyId: string): Promise<DocumentRecord> {

@@ -54,6 +54,8 @@ export interface PluginApi {
     getFileInfo(fileId: string): Promise<FileInfo>;
     getFileInfos(page: number, perPage: number, options: GetFileInfosOptions): Promise<FileInfo[]>;
     getFile(fileId: string): Readable;
+    // New unattached FileInfos over the same stored bytes (no copy of the bytes).
+    copyFileInfos(userId: string, fileIds: string[]): Promise<string[]>;
     uploadFile(channelId: string, filename: string, data: Readable): Promise<FileInfo>;
     uploadData(head: UploadDataHead, data: Readable): Promise<FileInfo>;
     setFileSearchableContent(fileId: string, content: string): Promise<void>;

@@ -71,6 +71,18 @@ export class MemoryPluginApi implements PluginApi {
         return Readable.from([f.data]);
     }
 
+    // As Mattermost: a new FileInfo row sharing the bytes, unattached, readable while the
+    // original is soft-deleted.
+    async copyFileInfos(userId: string, fileIds: string[]) {
+        return fileIds.map((id) => {
+            const f = this.files.get(id);
+            if (!f || f.info.delete_at) {
+                throw notFound('file');
+            }
+            return this.addFile({...f.info, id: newId(), user_id: userId, post_id: '', channel_id: '', delete_at: 0}, f.data).id;
+        });
+    }
+
     addFile(info: Partial<FileInfo> & {name: string; channel_id: string}, data: Buffer): FileInfo {
         const id = info.id ?? newId();
         const ext = info.name.includes('.') ? info.name.split('.').pop()! : '';

@@ -1724,6 +1724,102 @@ func (x *GetFileInfosResponse) GetFileInfosJson() []byte {
 	return nil
 }
 
+type CopyFileInfosRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	UserId        string                 `protobuf:"bytes,1,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	FileIds       []string               `protobuf:"bytes,2,rep,name=file_ids,json=fileIds,proto3" json:"file_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CopyFileInfosRequest) Reset() {
+	*x = CopyFileInfosRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CopyFileInfosRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CopyFileInfosRequest) ProtoMessage() {}
+
+func (x *CopyFileInfosRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CopyFileInfosRequest.ProtoReflect.Descriptor instead.
+func (*CopyFileInfosRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *CopyFileInfosRequest) GetUserId() string {
+	if x != nil {
+		return x.UserId
+	}
+	return ""
+}
+
+func (x *CopyFileInfosRequest) GetFileIds() []string {
+	if x != nil {
+		return x.FileIds
+	}
+	return nil
+}
+
+type CopyFileInfosResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	FileIds       []string               `protobuf:"bytes,1,rep,name=file_ids,json=fileIds,proto3" json:"file_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CopyFileInfosResponse) Reset() {
+	*x = CopyFileInfosResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CopyFileInfosResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CopyFileInfosResponse) ProtoMessage() {}
+
+func (x *CopyFileInfosResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CopyFileInfosResponse.ProtoReflect.Descriptor instead.
+func (*CopyFileInfosResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *CopyFileInfosResponse) GetFileIds() []string {
+	if x != nil {
+		return x.FileIds
+	}
+	return nil
+}
+
 type GetFileRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	FileId        string                 `protobuf:"bytes,1,opt,name=file_id,json=fileId,proto3" json:"file_id,omitempty"`
@@ -1733,7 +1829,7 @@ type GetFileRequest struct {
 
 func (x *GetFileRequest) Reset() {
 	*x = GetFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1745,7 +1841,7 @@ func (x *GetFileRequest) String() string {
 func (*GetFileRequest) ProtoMessage() {}
 
 func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1758,7 +1854,7 @@ func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileRequest.ProtoReflect.Descriptor instead.
 func (*GetFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *GetFileRequest) GetFileId() string {
@@ -1777,7 +1873,7 @@ type GetFileResponse struct {
 
 func (x *GetFileResponse) Reset() {
 	*x = GetFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1789,7 +1885,7 @@ func (x *GetFileResponse) String() string {
 func (*GetFileResponse) ProtoMessage() {}
 
 func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1802,7 +1898,7 @@ func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileResponse.ProtoReflect.Descriptor instead.
 func (*GetFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *GetFileResponse) GetChunk() []byte {
@@ -1822,7 +1918,7 @@ type UploadFileHead struct {
 
 func (x *UploadFileHead) Reset() {
 	*x = UploadFileHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1834,7 +1930,7 @@ func (x *UploadFileHead) String() string {
 func (*UploadFileHead) ProtoMessage() {}
 
 func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1847,7 +1943,7 @@ func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileHead.ProtoReflect.Descriptor instead.
 func (*UploadFileHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *UploadFileHead) GetChannelId() string {
@@ -1877,7 +1973,7 @@ type UploadFileRequest struct {
 
 func (x *UploadFileRequest) Reset() {
 	*x = UploadFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1889,7 +1985,7 @@ func (x *UploadFileRequest) String() string {
 func (*UploadFileRequest) ProtoMessage() {}
 
 func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1902,7 +1998,7 @@ func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileRequest.ProtoReflect.Descriptor instead.
 func (*UploadFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *UploadFileRequest) GetPart() isUploadFileRequest_Part {
@@ -1955,7 +2051,7 @@ type UploadFileResponse struct {
 
 func (x *UploadFileResponse) Reset() {
 	*x = UploadFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1967,7 +2063,7 @@ func (x *UploadFileResponse) String() string {
 func (*UploadFileResponse) ProtoMessage() {}
 
 func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1980,7 +2076,7 @@ func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileResponse.ProtoReflect.Descriptor instead.
 func (*UploadFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *UploadFileResponse) GetFileInfoJson() []byte {
@@ -2003,7 +2099,7 @@ type UploadDataHead struct {
 
 func (x *UploadDataHead) Reset() {
 	*x = UploadDataHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2015,7 +2111,7 @@ func (x *UploadDataHead) String() string {
 func (*UploadDataHead) ProtoMessage() {}
 
 func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2028,7 +2124,7 @@ func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataHead.ProtoReflect.Descriptor instead.
 func (*UploadDataHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *UploadDataHead) GetUserId() string {
@@ -2072,7 +2168,7 @@ type UploadDataRequest struct {
 
 func (x *UploadDataRequest) Reset() {
 	*x = UploadDataRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2084,7 +2180,7 @@ func (x *UploadDataRequest) String() string {
 func (*UploadDataRequest) ProtoMessage() {}
 
 func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2097,7 +2193,7 @@ func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataRequest.ProtoReflect.Descriptor instead.
 func (*UploadDataRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *UploadDataRequest) GetPart() isUploadDataRequest_Part {
@@ -2150,7 +2246,7 @@ type UploadDataResponse struct {
 
 func (x *UploadDataResponse) Reset() {
 	*x = UploadDataResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2162,7 +2258,7 @@ func (x *UploadDataResponse) String() string {
 func (*UploadDataResponse) ProtoMessage() {}
 
 func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2175,7 +2271,7 @@ func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataResponse.ProtoReflect.Descriptor instead.
 func (*UploadDataResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *UploadDataResponse) GetFileInfoJson() []byte {
@@ -2195,7 +2291,7 @@ type SetFileSearchableContentRequest struct {
 
 func (x *SetFileSearchableContentRequest) Reset() {
 	*x = SetFileSearchableContentRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2207,7 +2303,7 @@ func (x *SetFileSearchableContentRequest) String() string {
 func (*SetFileSearchableContentRequest) ProtoMessage() {}
 
 func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2220,7 +2316,7 @@ func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentRequest.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *SetFileSearchableContentRequest) GetFileId() string {
@@ -2245,7 +2341,7 @@ type SetFileSearchableContentResponse struct {
 
 func (x *SetFileSearchableContentResponse) Reset() {
 	*x = SetFileSearchableContentResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2257,7 +2353,7 @@ func (x *SetFileSearchableContentResponse) String() string {
 func (*SetFileSearchableContentResponse) ProtoMessage() {}
 
 func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2270,7 +2366,7 @@ func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentResponse.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
 }
 
 type GetPostRequest struct {
@@ -2282,7 +2378,7 @@ type GetPostRequest struct {
 
 func (x *GetPostRequest) Reset() {
 	*x = GetPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2294,7 +2390,7 @@ func (x *GetPostRequest) String() string {
 func (*GetPostRequest) ProtoMessage() {}
 
 func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2307,7 +2403,7 @@ func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostRequest.ProtoReflect.Descriptor instead.
 func (*GetPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *GetPostRequest) GetPostId() string {
@@ -2326,7 +2422,7 @@ type GetPostResponse struct {
 
 func (x *GetPostResponse) Reset() {
 	*x = GetPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2338,7 +2434,7 @@ func (x *GetPostResponse) String() string {
 func (*GetPostResponse) ProtoMessage() {}
 
 func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2351,7 +2447,7 @@ func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostResponse.ProtoReflect.Descriptor instead.
 func (*GetPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *GetPostResponse) GetPostJson() []byte {
@@ -2370,7 +2466,7 @@ type CreatePostRequest struct {
 
 func (x *CreatePostRequest) Reset() {
 	*x = CreatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2382,7 +2478,7 @@ func (x *CreatePostRequest) String() string {
 func (*CreatePostRequest) ProtoMessage() {}
 
 func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2395,7 +2491,7 @@ func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostRequest.ProtoReflect.Descriptor instead.
 func (*CreatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *CreatePostRequest) GetPostJson() []byte {
@@ -2414,7 +2510,7 @@ type CreatePostResponse struct {
 
 func (x *CreatePostResponse) Reset() {
 	*x = CreatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2426,7 +2522,7 @@ func (x *CreatePostResponse) String() string {
 func (*CreatePostResponse) ProtoMessage() {}
 
 func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2439,7 +2535,7 @@ func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostResponse.ProtoReflect.Descriptor instead.
 func (*CreatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *CreatePostResponse) GetPostJson() []byte {
@@ -2458,7 +2554,7 @@ type UpdatePostRequest struct {
 
 func (x *UpdatePostRequest) Reset() {
 	*x = UpdatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2470,7 +2566,7 @@ func (x *UpdatePostRequest) String() string {
 func (*UpdatePostRequest) ProtoMessage() {}
 
 func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2483,7 +2579,7 @@ func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostRequest.ProtoReflect.Descriptor instead.
 func (*UpdatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *UpdatePostRequest) GetPostJson() []byte {
@@ -2502,7 +2598,7 @@ type UpdatePostResponse struct {
 
 func (x *UpdatePostResponse) Reset() {
 	*x = UpdatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2514,7 +2610,7 @@ func (x *UpdatePostResponse) String() string {
 func (*UpdatePostResponse) ProtoMessage() {}
 
 func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2527,7 +2623,7 @@ func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostResponse.ProtoReflect.Descriptor instead.
 func (*UpdatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *UpdatePostResponse) GetPostJson() []byte {
@@ -2547,7 +2643,7 @@ type SendEphemeralPostRequest struct {
 
 func (x *SendEphemeralPostRequest) Reset() {
 	*x = SendEphemeralPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2559,7 +2655,7 @@ func (x *SendEphemeralPostRequest) String() string {
 func (*SendEphemeralPostRequest) ProtoMessage() {}
 
 func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2572,7 +2668,7 @@ func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostRequest.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *SendEphemeralPostRequest) GetUserId() string {
@@ -2598,7 +2694,7 @@ type SendEphemeralPostResponse struct {
 
 func (x *SendEphemeralPostResponse) Reset() {
 	*x = SendEphemeralPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2610,7 +2706,7 @@ func (x *SendEphemeralPostResponse) String() string {
 func (*SendEphemeralPostResponse) ProtoMessage() {}
 
 func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2623,7 +2719,7 @@ func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostResponse.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *SendEphemeralPostResponse) GetPostJson() []byte {
@@ -2642,7 +2738,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2654,7 +2750,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2667,7 +2763,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *GetUserRequest) GetUserId() string {
@@ -2686,7 +2782,7 @@ type GetUserResponse struct {
 
 func (x *GetUserResponse) Reset() {
 	*x = GetUserResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2698,7 +2794,7 @@ func (x *GetUserResponse) String() string {
 func (*GetUserResponse) ProtoMessage() {}
 
 func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2711,7 +2807,7 @@ func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
 func (*GetUserResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetUserResponse) GetUserJson() []byte {
@@ -2730,7 +2826,7 @@ type GetChannelRequest struct {
 
 func (x *GetChannelRequest) Reset() {
 	*x = GetChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2742,7 +2838,7 @@ func (x *GetChannelRequest) String() string {
 func (*GetChannelRequest) ProtoMessage() {}
 
 func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2755,7 +2851,7 @@ func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetChannelRequest) GetChannelId() string {
@@ -2774,7 +2870,7 @@ type GetChannelResponse struct {
 
 func (x *GetChannelResponse) Reset() {
 	*x = GetChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2786,7 +2882,7 @@ func (x *GetChannelResponse) String() string {
 func (*GetChannelResponse) ProtoMessage() {}
 
 func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2799,7 +2895,7 @@ func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *GetChannelResponse) GetChannelJson() []byte {
@@ -2819,7 +2915,7 @@ type GetChannelMemberRequest struct {
 
 func (x *GetChannelMemberRequest) Reset() {
 	*x = GetChannelMemberRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2831,7 +2927,7 @@ func (x *GetChannelMemberRequest) String() string {
 func (*GetChannelMemberRequest) ProtoMessage() {}
 
 func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2844,7 +2940,7 @@ func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *GetChannelMemberRequest) GetChannelId() string {
@@ -2870,7 +2966,7 @@ type GetChannelMemberResponse struct {
 
 func (x *GetChannelMemberResponse) Reset() {
 	*x = GetChannelMemberResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2882,7 +2978,7 @@ func (x *GetChannelMemberResponse) String() string {
 func (*GetChannelMemberResponse) ProtoMessage() {}
 
 func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2895,7 +2991,7 @@ func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *GetChannelMemberResponse) GetChannelMemberJson() []byte {
@@ -2915,7 +3011,7 @@ type HasPermissionToRequest struct {
 
 func (x *HasPermissionToRequest) Reset() {
 	*x = HasPermissionToRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2927,7 +3023,7 @@ func (x *HasPermissionToRequest) String() string {
 func (*HasPermissionToRequest) ProtoMessage() {}
 
 func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2940,7 +3036,7 @@ func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *HasPermissionToRequest) GetUserId() string {
@@ -2966,7 +3062,7 @@ type HasPermissionToResponse struct {
 
 func (x *HasPermissionToResponse) Reset() {
 	*x = HasPermissionToResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2978,7 +3074,7 @@ func (x *HasPermissionToResponse) String() string {
 func (*HasPermissionToResponse) ProtoMessage() {}
 
 func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2991,7 +3087,7 @@ func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *HasPermissionToResponse) GetAllowed() bool {
@@ -3012,7 +3108,7 @@ type HasPermissionToChannelRequest struct {
 
 func (x *HasPermissionToChannelRequest) Reset() {
 	*x = HasPermissionToChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3024,7 +3120,7 @@ func (x *HasPermissionToChannelRequest) String() string {
 func (*HasPermissionToChannelRequest) ProtoMessage() {}
 
 func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3037,7 +3133,7 @@ func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *HasPermissionToChannelRequest) GetUserId() string {
@@ -3070,7 +3166,7 @@ type HasPermissionToChannelResponse struct {
 
 func (x *HasPermissionToChannelResponse) Reset() {
 	*x = HasPermissionToChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3082,7 +3178,7 @@ func (x *HasPermissionToChannelResponse) String() string {
 func (*HasPermissionToChannelResponse) ProtoMessage() {}
 
 func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3095,7 +3191,7 @@ func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *HasPermissionToChannelResponse) GetAllowed() bool {
@@ -3114,7 +3210,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3126,7 +3222,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3139,7 +3235,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -3159,7 +3255,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3171,7 +3267,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3184,7 +3280,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -3216,7 +3312,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3228,7 +3324,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3241,7 +3337,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3288,7 +3384,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3300,7 +3396,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3313,7 +3409,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3332,7 +3428,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3344,7 +3440,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3357,7 +3453,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3375,7 +3471,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3387,7 +3483,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3400,7 +3496,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
 }
 
 type KVListRequest struct {
@@ -3413,7 +3509,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3425,7 +3521,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3438,7 +3534,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3464,7 +3560,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3476,7 +3572,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3489,7 +3585,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3511,7 +3607,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3523,7 +3619,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3536,7 +3632,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3579,7 +3675,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3591,7 +3687,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3604,7 +3700,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3636,7 +3732,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3648,7 +3744,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3661,7 +3757,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3676,7 +3772,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3688,7 +3784,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3701,7 +3797,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3733,7 +3829,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3745,7 +3841,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3758,7 +3854,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 type RegisterCommandRequest struct {
@@ -3771,7 +3867,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3783,7 +3879,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3796,7 +3892,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -3814,7 +3910,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3826,7 +3922,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3839,7 +3935,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 type LogRequest struct {
@@ -3854,7 +3950,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3866,7 +3962,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3879,7 +3975,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -3911,7 +4007,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3923,7 +4019,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3936,7 +4032,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -4034,7 +4130,12 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\bper_page\x18\x02 \x01(\x05R\aperPage\x12!\n" +
 	"\foptions_json\x18\x03 \x01(\fR\voptionsJson\">\n" +
 	"\x14GetFileInfosResponse\x12&\n" +
-	"\x0ffile_infos_json\x18\x01 \x01(\fR\rfileInfosJson\")\n" +
+	"\x0ffile_infos_json\x18\x01 \x01(\fR\rfileInfosJson\"J\n" +
+	"\x14CopyFileInfosRequest\x12\x17\n" +
+	"\auser_id\x18\x01 \x01(\tR\x06userId\x12\x19\n" +
+	"\bfile_ids\x18\x02 \x03(\tR\afileIds\"2\n" +
+	"\x15CopyFileInfosResponse\x12\x19\n" +
+	"\bfile_ids\x18\x01 \x03(\tR\afileIds\")\n" +
 	"\x0eGetFileRequest\x12\x17\n" +
 	"\afile_id\x18\x01 \x01(\tR\x06fileId\"'\n" +
 	"\x0fGetFileResponse\x12\x14\n" +
@@ -4173,7 +4274,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\tServeHTTP\x12\x1b.bridge.v1.ServeHTTPRequest\x1a\x1c.bridge.v1.ServeHTTPResponse(\x010\x01\x12U\n" +
 	"\x0eExecuteCommand\x12 .bridge.v1.ExecuteCommandRequest\x1a!.bridge.v1.ExecuteCommandResponse\x12g\n" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
-	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse2\xf4\x12\n" +
+	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse2\xc8\x13\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -4183,7 +4284,8 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\n" +
 	"GetLicense\x12\x1c.bridge.v1.GetLicenseRequest\x1a\x1d.bridge.v1.GetLicenseResponse\x12L\n" +
 	"\vGetFileInfo\x12\x1d.bridge.v1.GetFileInfoRequest\x1a\x1e.bridge.v1.GetFileInfoResponse\x12O\n" +
-	"\fGetFileInfos\x12\x1e.bridge.v1.GetFileInfosRequest\x1a\x1f.bridge.v1.GetFileInfosResponse\x12B\n" +
+	"\fGetFileInfos\x12\x1e.bridge.v1.GetFileInfosRequest\x1a\x1f.bridge.v1.GetFileInfosResponse\x12R\n" +
+	"\rCopyFileInfos\x12\x1f.bridge.v1.CopyFileInfosRequest\x1a .bridge.v1.CopyFileInfosResponse\x12B\n" +
 	"\aGetFile\x12\x19.bridge.v1.GetFileRequest\x1a\x1a.bridge.v1.GetFileResponse0\x01\x12K\n" +
 	"\n" +
 	"UploadFile\x12\x1c.bridge.v1.UploadFileRequest\x1a\x1d.bridge.v1.UploadFileResponse(\x01\x12K\n" +
@@ -4224,7 +4326,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 79)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 81)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -4261,51 +4363,53 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*GetFileInfoResponse)(nil),               // 32: bridge.v1.GetFileInfoResponse
 	(*GetFileInfosRequest)(nil),               // 33: bridge.v1.GetFileInfosRequest
 	(*GetFileInfosResponse)(nil),              // 34: bridge.v1.GetFileInfosResponse
-	(*GetFileRequest)(nil),                    // 35: bridge.v1.GetFileRequest
-	(*GetFileResponse)(nil),                   // 36: bridge.v1.GetFileResponse
-	(*UploadFileHead)(nil),                    // 37: bridge.v1.UploadFileHead
-	(*UploadFileRequest)(nil),                 // 38: bridge.v1.UploadFileRequest
-	(*UploadFileResponse)(nil),                // 39: bridge.v1.UploadFileResponse
-	(*UploadDataHead)(nil),                    // 40: bridge.v1.UploadDataHead
-	(*UploadDataRequest)(nil),                 // 41: bridge.v1.UploadDataRequest
-	(*UploadDataResponse)(nil),                // 42: bridge.v1.UploadDataResponse
-	(*SetFileSearchableContentRequest)(nil),   // 43: bridge.v1.SetFileSearchableContentRequest
-	(*SetFileSearchableContentResponse)(nil),  // 44: bridge.v1.SetFileSearchableContentResponse
-	(*GetPostRequest)(nil),                    // 45: bridge.v1.GetPostRequest
-	(*GetPostResponse)(nil),                   // 46: bridge.v1.GetPostResponse
-	(*CreatePostRequest)(nil),                 // 47: bridge.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),                // 48: bridge.v1.CreatePostResponse
-	(*UpdatePostRequest)(nil),                 // 49: bridge.v1.UpdatePostRequest
-	(*UpdatePostResponse)(nil),                // 50: bridge.v1.UpdatePostResponse
-	(*SendEphemeralPostRequest)(nil),          // 51: bridge.v1.SendEphemeralPostRequest
-	(*SendEphemeralPostResponse)(nil),         // 52: bridge.v1.SendEphemeralPostResponse
-	(*GetUserRequest)(nil),                    // 53: bridge.v1.GetUserRequest
-	(*GetUserResponse)(nil),                   // 54: bridge.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                 // 55: bridge.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                // 56: bridge.v1.GetChannelResponse
-	(*GetChannelMemberRequest)(nil),           // 57: bridge.v1.GetChannelMemberRequest
-	(*GetChannelMemberResponse)(nil),          // 58: bridge.v1.GetChannelMemberResponse
-	(*HasPermissionToRequest)(nil),            // 59: bridge.v1.HasPermissionToRequest
-	(*HasPermissionToResponse)(nil),           // 60: bridge.v1.HasPermissionToResponse
-	(*HasPermissionToChannelRequest)(nil),     // 61: bridge.v1.HasPermissionToChannelRequest
-	(*HasPermissionToChannelResponse)(nil),    // 62: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 63: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 64: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 65: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 66: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 67: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 68: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 69: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 70: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 71: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 72: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 73: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 74: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 75: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 76: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 77: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 78: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 79: bridge.v1.LogResponse
+	(*CopyFileInfosRequest)(nil),              // 35: bridge.v1.CopyFileInfosRequest
+	(*CopyFileInfosResponse)(nil),             // 36: bridge.v1.CopyFileInfosResponse
+	(*GetFileRequest)(nil),                    // 37: bridge.v1.GetFileRequest
+	(*GetFileResponse)(nil),                   // 38: bridge.v1.GetFileResponse
+	(*UploadFileHead)(nil),                    // 39: bridge.v1.UploadFileHead
+	(*UploadFileRequest)(nil),                 // 40: bridge.v1.UploadFileRequest
+	(*UploadFileResponse)(nil),                // 41: bridge.v1.UploadFileResponse
+	(*UploadDataHead)(nil),                    // 42: bridge.v1.UploadDataHead
+	(*UploadDataRequest)(nil),                 // 43: bridge.v1.UploadDataRequest
+	(*UploadDataResponse)(nil),                // 44: bridge.v1.UploadDataResponse
+	(*SetFileSearchableContentRequest)(nil),   // 45: bridge.v1.SetFileSearchableContentRequest
+	(*SetFileSearchableContentResponse)(nil),  // 46: bridge.v1.SetFileSearchableContentResponse
+	(*GetPostRequest)(nil),                    // 47: bridge.v1.GetPostRequest
+	(*GetPostResponse)(nil),                   // 48: bridge.v1.GetPostResponse
+	(*CreatePostRequest)(nil),                 // 49: bridge.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                // 50: bridge.v1.CreatePostResponse
+	(*UpdatePostRequest)(nil),                 // 51: bridge.v1.UpdatePostRequest
+	(*UpdatePostResponse)(nil),                // 52: bridge.v1.UpdatePostResponse
+	(*SendEphemeralPostRequest)(nil),          // 53: bridge.v1.SendEphemeralPostRequest
+	(*SendEphemeralPostResponse)(nil),         // 54: bridge.v1.SendEphemeralPostResponse
+	(*GetUserRequest)(nil),                    // 55: bridge.v1.GetUserRequest
+	(*GetUserResponse)(nil),                   // 56: bridge.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                 // 57: bridge.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                // 58: bridge.v1.GetChannelResponse
+	(*GetChannelMemberRequest)(nil),           // 59: bridge.v1.GetChannelMemberRequest
+	(*GetChannelMemberResponse)(nil),          // 60: bridge.v1.GetChannelMemberResponse
+	(*HasPermissionToRequest)(nil),            // 61: bridge.v1.HasPermissionToRequest
+	(*HasPermissionToResponse)(nil),           // 62: bridge.v1.HasPermissionToResponse
+	(*HasPermissionToChannelRequest)(nil),     // 63: bridge.v1.HasPermissionToChannelRequest
+	(*HasPermissionToChannelResponse)(nil),    // 64: bridge.v1.HasPermissionToChannelResponse
+	(*KVGetRequest)(nil),                      // 65: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 66: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 67: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 68: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 69: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 70: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 71: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 72: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 73: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 74: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 75: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 76: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 77: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 78: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 79: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 80: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 81: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	8,  // 0: bridge.v1.HTTPRequestHead.headers:type_name -> bridge.v1.Header
@@ -4314,9 +4418,9 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	8,  // 3: bridge.v1.HTTPResponseHead.headers:type_name -> bridge.v1.Header
 	11, // 4: bridge.v1.ServeHTTPResponse.head:type_name -> bridge.v1.HTTPResponseHead
 	1,  // 5: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
-	37, // 6: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
-	40, // 7: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	71, // 8: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	39, // 6: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
+	42, // 7: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
+	73, // 8: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
 	0,  // 9: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
 	2,  // 10: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
 	4,  // 11: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
@@ -4333,65 +4437,67 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	29, // 22: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
 	31, // 23: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
 	33, // 24: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
-	35, // 25: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
-	38, // 26: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
-	41, // 27: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
-	43, // 28: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
-	45, // 29: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
-	47, // 30: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
-	49, // 31: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
-	51, // 32: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
-	53, // 33: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	55, // 34: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	57, // 35: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	59, // 36: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	61, // 37: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	63, // 38: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	65, // 39: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	67, // 40: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	69, // 41: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	72, // 42: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	74, // 43: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	76, // 44: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	78, // 45: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 46: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 47: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 48: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	12, // 49: bridge.v1.Hooks.ServeHTTP:output_type -> bridge.v1.ServeHTTPResponse
-	14, // 50: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	16, // 51: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	18, // 52: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	20, // 53: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	22, // 54: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	24, // 55: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	26, // 56: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	28, // 57: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	30, // 58: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	32, // 59: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	34, // 60: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
-	36, // 61: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	39, // 62: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	42, // 63: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	44, // 64: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	46, // 65: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	48, // 66: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	50, // 67: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	52, // 68: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	54, // 69: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	56, // 70: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	58, // 71: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	60, // 72: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	62, // 73: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	64, // 74: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	66, // 75: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	68, // 76: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	70, // 77: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	73, // 78: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	75, // 79: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	77, // 80: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	79, // 81: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	46, // [46:82] is the sub-list for method output_type
-	10, // [10:46] is the sub-list for method input_type
+	35, // 25: bridge.v1.PluginApi.CopyFileInfos:input_type -> bridge.v1.CopyFileInfosRequest
+	37, // 26: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
+	40, // 27: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
+	43, // 28: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
+	45, // 29: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
+	47, // 30: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
+	49, // 31: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
+	51, // 32: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
+	53, // 33: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
+	55, // 34: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
+	57, // 35: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	59, // 36: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	61, // 37: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	63, // 38: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	65, // 39: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	67, // 40: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	69, // 41: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	71, // 42: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	74, // 43: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	76, // 44: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	78, // 45: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	80, // 46: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 47: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 48: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 49: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	12, // 50: bridge.v1.Hooks.ServeHTTP:output_type -> bridge.v1.ServeHTTPResponse
+	14, // 51: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	16, // 52: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	18, // 53: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	20, // 54: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	22, // 55: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	24, // 56: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	26, // 57: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	28, // 58: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	30, // 59: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	32, // 60: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	34, // 61: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	36, // 62: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
+	38, // 63: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	41, // 64: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	44, // 65: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	46, // 66: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	48, // 67: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	50, // 68: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	52, // 69: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	54, // 70: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	56, // 71: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	58, // 72: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	60, // 73: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	62, // 74: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	64, // 75: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	66, // 76: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	68, // 77: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	70, // 78: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	72, // 79: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	75, // 80: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	77, // 81: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	79, // 82: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	81, // 83: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	47, // [47:84] is the sub-list for method output_type
+	10, // [10:47] is the sub-list for method input_type
 	10, // [10:10] is the sub-list for extension type_name
 	10, // [10:10] is the sub-list for extension extendee
 	0,  // [0:10] is the sub-list for field type_name
@@ -4410,22 +4516,22 @@ func file_bridge_v1_bridge_proto_init() {
 		(*ServeHTTPResponse_Head)(nil),
 		(*ServeHTTPResponse_BodyChunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[37].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[39].OneofWrappers = []any{
 		(*UploadFileRequest_Head)(nil),
 		(*UploadFileRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[40].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[42].OneofWrappers = []any{
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[64].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[66].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   79,
+			NumMessages:   81,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

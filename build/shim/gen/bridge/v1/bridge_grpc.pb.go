@@ -384,6 +384,7 @@ const (
 	PluginApi_GetLicense_FullMethodName                = "/bridge.v1.PluginApi/GetLicense"
 	PluginApi_GetFileInfo_FullMethodName               = "/bridge.v1.PluginApi/GetFileInfo"
 	PluginApi_GetFileInfos_FullMethodName              = "/bridge.v1.PluginApi/GetFileInfos"
+	PluginApi_CopyFileInfos_FullMethodName             = "/bridge.v1.PluginApi/CopyFileInfos"
 	PluginApi_GetFile_FullMethodName                   = "/bridge.v1.PluginApi/GetFile"
 	PluginApi_UploadFile_FullMethodName                = "/bridge.v1.PluginApi/UploadFile"
 	PluginApi_UploadData_FullMethodName                = "/bridge.v1.PluginApi/UploadData"
@@ -432,6 +433,8 @@ type PluginApiClient interface {
 	// GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
 	// GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
 	GetFileInfos(ctx context.Context, in *GetFileInfosRequest, opts ...grpc.CallOption) (*GetFileInfosResponse, error)
+	// CopyFileInfos makes new, unattached FileInfos that point at the same stored bytes.
+	CopyFileInfos(ctx context.Context, in *CopyFileInfosRequest, opts ...grpc.CallOption) (*CopyFileInfosResponse, error)
 	// GetFile streams a file's bytes.
 	GetFile(ctx context.Context, in *GetFileRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[GetFileResponse], error)
 	// UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks.
@@ -560,6 +563,16 @@ func (c *pluginApiClient) GetFileInfos(ctx context.Context, in *GetFileInfosRequ
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetFileInfosResponse)
 	err := c.cc.Invoke(ctx, PluginApi_GetFileInfos_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginApiClient) CopyFileInfos(ctx context.Context, in *CopyFileInfosRequest, opts ...grpc.CallOption) (*CopyFileInfosResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CopyFileInfosResponse)
+	err := c.cc.Invoke(ctx, PluginApi_CopyFileInfos_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -816,6 +829,8 @@ type PluginApiServer interface {
 	// GetFileInfos lists FileInfos as a JSON array; the options are Mattermost's
 	// GetFileInfosOptions as JSON (channel_ids, sort_by, sort_descending, ...).
 	GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error)
+	// CopyFileInfos makes new, unattached FileInfos that point at the same stored bytes.
+	CopyFileInfos(context.Context, *CopyFileInfosRequest) (*CopyFileInfosResponse, error)
 	// GetFile streams a file's bytes.
 	GetFile(*GetFileRequest, grpc.ServerStreamingServer[GetFileResponse]) error
 	// UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks.
@@ -893,6 +908,9 @@ func (UnimplementedPluginApiServer) GetFileInfo(context.Context, *GetFileInfoReq
 }
 func (UnimplementedPluginApiServer) GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetFileInfos not implemented")
+}
+func (UnimplementedPluginApiServer) CopyFileInfos(context.Context, *CopyFileInfosRequest) (*CopyFileInfosResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CopyFileInfos not implemented")
 }
 func (UnimplementedPluginApiServer) GetFile(*GetFileRequest, grpc.ServerStreamingServer[GetFileResponse]) error {
 	return status.Error(codes.Unimplemented, "method GetFile not implemented")
@@ -1118,6 +1136,24 @@ func _PluginApi_GetFileInfos_Handler(srv interface{}, ctx context.Context, dec f
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(PluginApiServer).GetFileInfos(ctx, req.(*GetFileInfosRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginApi_CopyFileInfos_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CopyFileInfosRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).CopyFileInfos(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_CopyFileInfos_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).CopyFileInfos(ctx, req.(*CopyFileInfosRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -1509,6 +1545,10 @@ var PluginApi_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetFileInfos",
 			Handler:    _PluginApi_GetFileInfos_Handler,
+		},
+		{
+			MethodName: "CopyFileInfos",
+			Handler:    _PluginApi_CopyFileInfos_Handler,
 		},
 		{
 			MethodName: "SetFileSearchableContent",

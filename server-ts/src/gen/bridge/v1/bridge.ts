@@ -232,6 +232,15 @@ export interface GetFileInfosResponse {
   fileInfosJson: Buffer;
 }
 
+export interface CopyFileInfosRequest {
+  userId: string;
+  fileIds: string[];
+}
+
+export interface CopyFileInfosResponse {
+  fileIds: string[];
+}
+
 export interface GetFileRequest {
   fileId: string;
 }
@@ -3053,6 +3062,172 @@ export const GetFileInfosResponse: MessageFns<GetFileInfosResponse> = {
   fromPartial(object: DeepPartial<GetFileInfosResponse>): GetFileInfosResponse {
     const message = createBaseGetFileInfosResponse();
     message.fileInfosJson = object.fileInfosJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
+function createBaseCopyFileInfosRequest(): CopyFileInfosRequest {
+  return { userId: "", fileIds: [] };
+}
+
+export const CopyFileInfosRequest: MessageFns<CopyFileInfosRequest> = {
+  encode(message: CopyFileInfosRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    for (const v of message.fileIds) {
+      writer.uint32(18).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CopyFileInfosRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCopyFileInfosRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fileIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CopyFileInfosRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+      fileIds: globalThis.Array.isArray(object?.fileIds)
+        ? object.fileIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.file_ids)
+        ? object.file_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: CopyFileInfosRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    if (message.fileIds?.length) {
+      obj.fileIds = message.fileIds;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CopyFileInfosRequest>): CopyFileInfosRequest {
+    return CopyFileInfosRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CopyFileInfosRequest>): CopyFileInfosRequest {
+    const message = createBaseCopyFileInfosRequest();
+    message.userId = object.userId ?? "";
+    message.fileIds = object.fileIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseCopyFileInfosResponse(): CopyFileInfosResponse {
+  return { fileIds: [] };
+}
+
+export const CopyFileInfosResponse: MessageFns<CopyFileInfosResponse> = {
+  encode(message: CopyFileInfosResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.fileIds) {
+      writer.uint32(10).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CopyFileInfosResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCopyFileInfosResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fileIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CopyFileInfosResponse {
+    return {
+      fileIds: globalThis.Array.isArray(object?.fileIds)
+        ? object.fileIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.file_ids)
+        ? object.file_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: CopyFileInfosResponse): unknown {
+    const obj: any = {};
+    if (message.fileIds?.length) {
+      obj.fileIds = message.fileIds;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CopyFileInfosResponse>): CopyFileInfosResponse {
+    return CopyFileInfosResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CopyFileInfosResponse>): CopyFileInfosResponse {
+    const message = createBaseCopyFileInfosResponse();
+    message.fileIds = object.fileIds?.map((e) => e) || [];
     return message;
   },
 };
@@ -6911,6 +7086,15 @@ export const PluginApiDefinition = {
       responseStream: false,
       options: {},
     },
+    /** CopyFileInfos makes new, unattached FileInfos that point at the same stored bytes. */
+    copyFileInfos: {
+      name: "CopyFileInfos",
+      requestType: CopyFileInfosRequest as typeof CopyFileInfosRequest,
+      requestStream: false,
+      responseType: CopyFileInfosResponse as typeof CopyFileInfosResponse,
+      responseStream: false,
+      options: {},
+    },
     /** GetFile streams a file's bytes. */
     getFile: {
       name: "GetFile",
@@ -7148,6 +7332,11 @@ export interface PluginApiServiceImplementation<CallContextExt = {}> {
     request: GetFileInfosRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<GetFileInfosResponse>>;
+  /** CopyFileInfos makes new, unattached FileInfos that point at the same stored bytes. */
+  copyFileInfos(
+    request: CopyFileInfosRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<CopyFileInfosResponse>>;
   /** GetFile streams a file's bytes. */
   getFile(
     request: GetFileRequest,
@@ -7282,6 +7471,11 @@ export interface PluginApiClient<CallOptionsExt = {}> {
     request: DeepPartial<GetFileInfosRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<GetFileInfosResponse>;
+  /** CopyFileInfos makes new, unattached FileInfos that point at the same stored bytes. */
+  copyFileInfos(
+    request: DeepPartial<CopyFileInfosRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<CopyFileInfosResponse>;
   /** GetFile streams a file's bytes. */
   getFile(request: DeepPartial<GetFileRequest>, options?: CallOptions & CallOptionsExt): AsyncIterable<GetFileResponse>;
   /** UploadFile stores new bytes as an unattached FileInfo: first a head, then chunks. */
