@@ -57,6 +57,12 @@ test-integration-s3: dist
 e2e: dist ## Browser tests: headless Chromium against a fresh stack, through a host page playing Mattermost's web app.
 	bash e2e/browser/run.sh
 
+bench: dist ## Benchmarks, each against a baseline measured in the same run (not tests; results in bench/RESULTS.md).
+	bash bench/run.sh
+
+test-stress: dist ## Fuzzing, fault injection, two nodes and load against a real Mattermost (slow).
+	bash e2e/stack/with_stack.sh npx jest -c e2e/stress/jest.config.js --runInBand --ci
+
 check-style: node_modules/.package-lock.json ## Lint, type-check, and fail when generated code drifts from the .proto.
 	$(MAKE) proto
 	git diff --exit-code -- build/shim/gen server-ts/src/gen || (echo "Generated code differs from bridge.proto: run make proto and commit." && exit 1)
