@@ -60,6 +60,7 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
         productVersion: options.productVersion ?? '24.04.13.2', productVersionHash: versionHash, serverId: 'standin1',
     });
 
+    // eslint-disable-next-line prefer-const -- set once the server exists; the request handler above it closes over it.
     let self: CollaboraStandIn | undefined;
     const server: Server = createServer((req, res) => {
         requests.push({method: req.method ?? '', url: req.url ?? ''});
