@@ -16,6 +16,8 @@ export interface Rights {
     decision: AccessDecision;
     policy: EditPolicy;
     change: ChangePolicyVerdict;
+    // The user as Mattermost answered just now, so callers need not ask again.
+    user: UserProfile | null;
 }
 
 const CHANNEL_KINDS: Record<string, ChannelKind> = {O: 'open', P: 'private', D: 'direct', G: 'group'};
@@ -48,7 +50,7 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 export class AccessService {
     constructor(private readonly api: PluginApi, private readonly settings: () => Settings) {}
 
-    async facts(userId: string, doc: Pick<DocumentRecord, 'channelId' | 'ownerId' | 'policy'>): Promise<AccessFacts | null> {
+    async facts(userId: string, doc: Pick<DocumentRecord, 'channelId' | 'ownerId' | 'policy'>): Promise<{facts: AccessFacts; user: UserProfile} | null> {
         const [user, channel, member, canRead, canReadPublic, canPost] = await Promise.all([
             orNull<UserProfile>(this.api.getUser(userId)),
             orNull<Channel>(this.api.getChannel(doc.channelId)),
@@ -65,7 +67,7 @@ export class AccessService {
         }
         const settings = this.settings();
         const roles = user.roles.split(/\s+/);
-        return {
+        const facts: AccessFacts = {
             user: {
                 id: user.id,
                 isSystemAdmin: roles.includes('system_admin'),
@@ -80,14 +82,16 @@ export class AccessService {
             document: {ownerId: doc.ownerId, policy: doc.policy},
             settings: {guestsCanEdit: settings.guestsCanEdit, defaultEditPolicy: settings.defaultEditPolicy},
         };
+        return {facts, user};
     }
 
     async rights(userId: string, doc: Pick<DocumentRecord, 'channelId' | 'ownerId' | 'policy'>): Promise<Rights> {
-        const facts = await this.facts(userId, doc);
-        if (!facts) {
+        const found = await this.facts(userId, doc);
+        if (!found) {
             const none: AccessDecision = {access: 'none', code: 'NO_CHANNEL_ACCESS', reason: 'You do not have access to this channel.'};
-            return {decision: none, policy: doc.policy ?? this.settings().defaultEditPolicy, change: {allowed: false, code: 'NO_CHANNEL_ACCESS', reason: none.reason}};
+            return {decision: none, policy: doc.policy ?? this.settings().defaultEditPolicy, change: {allowed: false, code: 'NO_CHANNEL_ACCESS', reason: none.reason}, user: null};
         }
-        return {decision: decideAccess(facts), policy: effectivePolicy(facts), change: canChangePolicy(facts)};
+        const {facts, user} = found;
+        return {decision: decideAccess(facts), policy: effectivePolicy(facts), change: canChangePolicy(facts), user};
     }
 }

@@ -10,7 +10,7 @@ import type {WopiRequestContext} from './wopi_gate';
 export async function checkFileInfo(services: Services, ctx: WopiRequestContext): Promise<Record<string, unknown>> {
     const {state} = services;
     const doc = await services.sessions.endIfIdle(ctx.doc);
-    const user = await state.api.getUser(ctx.claims.userId);
+    const user = ctx.rights.user ?? await state.api.getUser(ctx.claims.userId);
     const displayName = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.nickname || user.username;
     const siteUrl = state.serverConfig.siteUrl;
     const isAdmin = user.roles.split(/\s+/).includes('system_admin');
