@@ -11,7 +11,12 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 // Response chunks sent back to the shim; the shim writes each one and flushes.
 const MAX_RESPONSE_CHUNK = 64 * 1024;
 
-const agent = new http.Agent({keepAlive: true, maxSockets: 256});
+// The app's server (fastify) closes a keep-alive connection after 72 s of quiet; an idle socket
+// here is dropped after 30 s, so a request never goes out on a socket the server is closing
+// (that race answered "socket hang up").
+const IDLE_SOCKET_MS = 30_000;
+const agent = new http.Agent({keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS});
+const HEAD_ALONE_AFTER_MS = 50;
 
 // Header values arrive as the UTF-8 text of the client's bytes; Node sends header text as
 // latin1 and refuses characters above U+00FF. Passing the UTF-8 bytes as latin1 text puts the
@@ -68,6 +73,15 @@ export async function* forwardHttp(requests: AsyncIterable<ServeHTTPRequest>, si
         return;
     }
     const head = first.value.part.value;
+    // Node's HTTP parser (the app's server) knows only these methods and drops the connection
+    // on any other, which the client side would see as a broken pipe: refuse it here.
+    // Answered as the app answers a request no route takes (JSON).
+    if (!http.METHODS.includes(head.method)) {
+        const body = {error: 'Not Implemented', code: 'METHOD_NOT_SUPPORTED', message: 'The request method is not supported.'};
+        yield {part: {$case: 'head', value: {statusCode: 501, headers: [{name: 'content-type', values: ['application/json; charset=utf-8']}]}}};
+        yield {part: {$case: 'bodyChunk', value: Buffer.from(JSON.stringify(body))}};
+        return;
+    }
     let inner: http.ClientRequest;
     try {
         inner = http.request({socketPath, agent, method: head.method, path: head.path || '/', headers: requestHeaders(head)});
@@ -80,6 +94,14 @@ export async function* forwardHttp(requests: AsyncIterable<ServeHTTPRequest>, si
     // Errors after the response has started surface through the response stream below; this
     // listener keeps an aborted request from becoming an uncaught 'error' event.
     inner.on('error', () => undefined);
+    // The agent's idle timeout also fires on a socket in use (a long upload or a slow answer):
+    // that is no reason to give up on the request.
+    inner.on('timeout', () => undefined);
+    // The head normally goes out with the first body chunk or the end. When neither comes
+    // soon (a slow or stalled upload; the shim sends the body in filled 1 MiB messages), it goes
+    // out alone, so the app can still refuse the request (bad token, lock conflict, declared
+    // size over the limit) without waiting for a body that may never come.
+    const flushHead = setTimeout(() => inner.flushHeaders(), HEAD_ALONE_AFTER_MS);
     const abort = (): void => void inner.destroy(new Error('the client went away'));
     signal.addEventListener('abort', abort, {once: true});
     try {
@@ -110,6 +132,7 @@ export async function* forwardHttp(requests: AsyncIterable<ServeHTTPRequest>, si
             }
         }
     } finally {
+        clearTimeout(flushHead);
         signal.removeEventListener('abort', abort);
         if (!inner.writableFinished || signal.aborted) {
             inner.destroy();
