@@ -99,9 +99,9 @@ export function sendRaw(host: string, port: number, req: RawRequest, timeoutMs =
         // The server may answer and close before the body is written (413 early): that is an
         // answer, not an error, as long as a response head arrived.
         socket.on('error', (err) => (parsed ? finish(null) : finish(err)));
-        socket.write(head);
-        if (body.length > 0) {
-            socket.write(body);
-        }
+        // One write, as a client with the whole request at hand sends it: a server that
+        // refuses the head (400 and close) then finds nothing more arriving after its answer,
+        // and we read that answer instead of a reset on a second write.
+        socket.write(Buffer.concat([head, body]));
     });
 }

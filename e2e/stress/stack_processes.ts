@@ -120,6 +120,12 @@ export async function startSecondNode(port: number): Promise<SecondNode> {
         MM_PLUGINSETTINGS_DIRECTORY: join(dir, 'plugins'),
         MM_PLUGINSETTINGS_CLIENTDIRECTORY: join(dir, 'client_plugins'),
         MM_LOGSETTINGS_FILELOCATION: logDir,
+        // Both servers draw on one PostgreSQL (100 connections, 3 kept for superusers), as a
+        // cluster's nodes do: node 2 gets a pool that leaves node 1 room. With Mattermost's
+        // default (300), a burst on both nodes ran out ("remaining connection slots are
+        // reserved") and a Lock answered 500.
+        MM_SQLSETTINGS_MAXOPENCONNS: '40',
+        MM_SQLSETTINGS_MAXIDLECONNS: '10',
     };
     const pid = launch({exe: image.exe, cwd: dir, env}, 'mattermost2.pid', 'node2.out');
     const url = `http://127.0.0.1:${port}`;

@@ -116,9 +116,16 @@ export async function snapshot(id: string): Promise<DocumentSnapshot> {
     return {currentFileId: current.fileId, revisionCount: revs.length, sha256: sha256(bytes), size: bytes.length};
 }
 
-// Every seeded file, as Mattermost serves it, and every document's current revision.
+// Every seeded file, as Mattermost serves it, every document's current revision, and every
+// channel's posts (how many, and the newest): a request that must change nothing may not add a
+// document (PutRelative, a new document) or a post either.
 export async function storeFingerprint(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
+    const admin = clientAs('admin');
+    for (const [key, channel] of Object.entries(readStack().channels)) {
+        const posts = await admin.request<{order: string[]}>('GET', `/api/v4/channels/${channel.id}/posts?per_page=200`);
+        out[`posts:${key}`] = `${posts.order.length}:${posts.order[0] ?? ''}`;
+    }
     for (const [key, file] of Object.entries(readStack().files)) {
         out[`file:${key}`] = sha256(await fileBytes(file.id));
     }

@@ -102,8 +102,12 @@ describe('two Mattermost servers on one database', () => {
             const next = on(current, node);
             const bytes = Buffer.concat([Buffer.from(`save ${n} through node ${node}\n`), randomBytes(20 * 1024)]);
             sent.push(bytes);
+            const previous = next.lastModifiedTime;
+            // Sent with the LastModifiedTime the previous save returned (through the other
+            // node), as Collabora does: the node must see that save's record.
             const res = await next.putFile(bytes, {exit: n === SAVES - 1});
             expect({n, status: res.status}).toEqual({n, status: 200});
+            expect(next.lastModifiedTime).not.toBe(previous);
             // The other node serves the new bytes at once, with the timestamp the save gave.
             const check = on(next, other);
             const got = await check.getFile();
