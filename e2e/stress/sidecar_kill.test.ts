@@ -12,8 +12,8 @@ import {waitFor} from '../stack/mm_client';
 import {isAlive} from '../stack/processes';
 import {readStack} from '../stack/stack';
 
-import {ControlledCollabora} from './discovery_control';
-import {fileId, openSession, sha256, sidecarPid, snapshot, useCollabora, waitHealthy} from './stress_stack';
+import {sha256, sidecarPid, snapshot, waitHealthy} from './stress_stack';
+import {useLockedSession} from './locked_session';
 import {queryFor, wopiPath, type WopiSession} from './wopi_client';
 
 const SIZE = 6 * 1024 * 1024;
@@ -91,35 +91,19 @@ function putFileKillingSidecar(session: WopiSession, body: Buffer, killAfter: nu
 }
 
 describe('sidecar killed during PutFile', () => {
-    const collabora = new ControlledCollabora();
-    let session: WopiSession;
-    let id: string;
-
-    beforeAll(async () => {
-        await collabora.start();
-        await useCollabora(collabora);
-        id = fileId('public/sample.odt');
-        session = await openSession('member2', id, 'edit', collabora);
-        expect((await session.checkFileInfo()).status).toBe(200);
-        expect((await session.lock()).status).toBe(200);
-    });
-
-    afterAll(async () => {
-        await session.unlock().catch(() => undefined);
-        await collabora.close();
-    });
+    const s = useLockedSession('member2', 'public/sample.odt');
 
     // Fractions of the body sent before the kill: 1 means right after the last byte.
     it.each([0.1, 0.5, 0.9, 1])('keeps old or new bytes and saves again when killed after %p of the body', async (fraction) => {
-        const old = await snapshot(id);
+        const old = await snapshot(s.id);
         const body = randomBytes(SIZE);
         const pid = sidecarPid();
-        const outcome = await putFileKillingSidecar(session, body, Math.floor(body.length * fraction));
+        const outcome = await putFileKillingSidecar(s.session, body, Math.floor(body.length * fraction));
         await waitFor('the killed sidecar to be gone', async () => (isAlive(pid) ? undefined : true), 5_000, 50);
         await waitHealthy(30_000);
         expect(sidecarPid()).not.toBe(pid);
 
-        const after = await snapshot(id);
+        const after = await snapshot(s.id);
         const stored = after.sha256 === sha256(body) ? 'new' : after.sha256 === old.sha256 ? 'old' : 'other';
         console.log(`kill after ${fraction * 100}% of ${SIZE} bytes: answer ${outcome.status ?? outcome.error}, stored ${stored} (${after.size} bytes)`);
         expect(stored).not.toBe('other');
@@ -131,20 +115,20 @@ describe('sidecar killed during PutFile', () => {
             expect(stored).toBe('new');
         }
         // The lock is in the KV store: the new sidecar knows it.
-        expect((await session.getLock()).headers['x-wopi-lock']).toBe(session.lockId);
+        expect((await s.session.getLock()).headers['x-wopi-lock']).toBe(s.session.lockId);
 
         // The same session saves again. When the interrupted save did land, Collabora holds a
         // timestamp that is now stale: the host says so (1010) and the user's choice to
         // overwrite sends the save without a timestamp.
         const next = randomBytes(256 * 1024);
-        let res = await session.putFile(next);
+        let res = await s.session.putFile(next);
         if (stored === 'new' && outcome.status !== 200) {
             expect(res.status).toBe(409);
             expect(res.json()).toMatchObject({COOLStatusCode: 1010});
-            res = await session.putFile(next, {timestamp: null});
+            res = await s.session.putFile(next, {timestamp: null});
         }
         expect(res.status).toBe(200);
-        const saved = await snapshot(id);
+        const saved = await snapshot(s.id);
         expect(saved.sha256).toBe(sha256(next));
         expect(saved.revisionCount).toBe(after.revisionCount + 1);
     });
