@@ -9,8 +9,8 @@ import {median, percentile} from './stats';
 
 const CALLS = 1000;
 
-// The cost of one ServeHTTP round trip through the bridge (Mattermost → shim → gRPC → Node's
-// HTTP app and back): the plugin's health route against Mattermost's own ping, both through
+// The cost of one ServeHTTP round trip through the bridge (Mattermost → shim → HTTP on a unix
+// socket → Node's app and back): the plugin's health route against Mattermost's own ping, both through
 // Mattermost's HTTP stack with the same session. The difference is the bridge plus the route.
 export async function benchBridgeRoundTrip(ctx: BenchContext): Promise<ResultRow[]> {
     const headers = {Authorization: `Bearer ${ctx.token}`};

@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// BenchmarkBridgeRoundTrip is the cost of one ServeHTTP round trip through the shim, the gRPC
-// bridge and the sidecar's HTTP app (its health route), against a plain Go handler answering
+// BenchmarkBridgeRoundTrip is the cost of one ServeHTTP round trip through the shim and the
+// sidecar's HTTP app on its unix socket (its health route), against a plain Go handler answering
 // the same kind of JSON on the same kind of server. Run by `make bench`, never by `go test`.
 func BenchmarkBridgeRoundTrip(b *testing.B) {
 	b.Run("plain-go-handler", func(b *testing.B) {

@@ -27,10 +27,16 @@ type harness struct {
 
 func startHarness(t testing.TB) *harness {
 	t.Helper()
+	return startHarnessWith(t, func(f *fakeAPI) plugin.API { return f })
+}
+
+// startHarnessWith lets a test add Plugin API methods to the fake (wrap embeds it).
+func startHarnessWith(t testing.TB, wrap func(*fakeAPI) plugin.API) *harness {
+	t.Helper()
 	t.Setenv("COLLABORA_SIDECAR_TEST_ROUTES", "1")
 	api := newFakeAPI(t)
 	shim := NewShim()
-	shim.SetAPI(api)
+	shim.SetAPI(wrap(api))
 	if err := shim.OnActivate(); err != nil {
 		t.Fatalf("OnActivate: %v\nlogs: %s", err, strings.Join(api.logLines(), "\n"))
 	}

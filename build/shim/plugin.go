@@ -62,8 +62,7 @@ func (s *Shim) OnConfigurationChange() error {
 }
 
 func (s *Shim) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Request) {
-	client := s.hooks()
-	if client == nil {
+	if s.sidecar == nil || !s.sidecar.Ready() {
 		writeUnavailable(w)
 		return
 	}
@@ -72,7 +71,7 @@ func (s *Shim) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Reque
 		writeBadRequestURI(w)
 		return
 	}
-	serveHTTP(client, c, w, r)
+	serveHTTP(s.sidecar.app, s.API, c, w, r)
 }
 
 func (s *Shim) ExecuteCommand(c *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {

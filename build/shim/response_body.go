@@ -3,66 +3,96 @@
 package main
 
 import (
-	"context"
+	"errors"
+	"io"
 	"net/http"
-
-	bridgev1 "github.com/collaboraonline/collabora-mattermost/build/shim/gen/bridge/v1"
 )
 
-// responseBufferSize is the most body the shim gathers before one Write to Mattermost. Behind
-// Mattermost each Write is two net/rpc round trips (SyncHeader, Write) and each Flush one
-// (plugin/http.go), so writing every 64 KiB chunk and flushing it made a 100 MiB download cost
-// about 4,800 round trips.
-const responseBufferSize = 1 << 20
+// Behind Mattermost each Read of a request body is a net/rpc round trip, and each Write of a
+// response two (SyncHeader, Write) and each Flush one (plugin/http.go): bodies cross in filled
+// 1 MiB pieces, not in the 32 KiB a plain copy uses (a 100 MiB download cost about 4,800 round
+// trips at 64 KiB).
+const bodyChunkSize = 1 << 20
 
-// pendingChunks is how many body chunks may wait between the gRPC stream and Mattermost.
-const pendingChunks = 32
+// filledReader reads its source in filled chunks (up to bodyChunkSize, or the announced
+// length when smaller), however small the reads its caller makes.
+type filledReader struct {
+	src  io.ReadCloser
+	buf  []byte
+	r, w int
+	err  error
+}
 
-// writeResponseBody copies the body chunks of the sidecar's answer to w, gathered into Writes of
-// up to responseBufferSize. A body of announced length (a file) is written only when the
-// buffer is full and at its end. A body of unknown length may be a stream (a few bytes now and
-// then): as soon as no chunk is waiting, what was gathered is written and flushed, so it
-// reaches the client at once. It returns false when writing failed (the client went away); a
-// failed stream just ends the body, which the client sees as short.
-func writeResponseBody(ctx context.Context, stream bridgev1.Hooks_ServeHTTPClient, w http.ResponseWriter, sized bool) bool {
-	chunks := make(chan []byte, pendingChunks)
-	go func() {
-		defer close(chunks)
-		for {
-			msg, err := stream.Recv()
-			if err != nil {
-				return
-			}
-			select {
-			case chunks <- msg.GetBodyChunk():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	flusher, _ := w.(http.Flusher)
-	buf := make([]byte, 0, responseBufferSize)
-	write := func() bool {
-		if len(buf) == 0 {
-			return true
-		}
-		_, err := w.Write(buf)
-		buf = buf[:0]
-		return err == nil
+func newFilledReader(src io.ReadCloser, announced int64) *filledReader {
+	size := bodyChunkSize
+	if announced >= 0 && announced < bodyChunkSize {
+		size = int(max(announced, 512))
 	}
-	for chunk := range chunks {
-		if len(buf)+len(chunk) > cap(buf) && !write() {
-			return false
+	return &filledReader{src: src, buf: make([]byte, size)}
+}
+
+func (f *filledReader) fill() {
+	if f.r < f.w || f.err != nil {
+		return
+	}
+	n, err := io.ReadFull(f.src, f.buf)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = io.EOF // the last, partly filled chunk
+	}
+	f.r, f.w, f.err = 0, n, err
+}
+
+// peek waits for the first bytes (one read, so a trickling body is not held back); an error
+// means there are none.
+func (f *filledReader) peek() (int, error) {
+	for f.r == f.w && f.err == nil {
+		n, err := f.src.Read(f.buf)
+		f.r, f.w, f.err = 0, n, err
+	}
+	if f.r == f.w {
+		return 0, f.err
+	}
+	return f.w - f.r, nil
+}
+
+func (f *filledReader) Read(p []byte) (int, error) {
+	f.fill()
+	if f.r == f.w {
+		return 0, f.err
+	}
+	n := copy(p, f.buf[f.r:f.w])
+	f.r += n
+	return n, nil
+}
+
+func (f *filledReader) Close() error { return f.src.Close() }
+
+// copyResponseBody copies the app's answer to w. A body of known length (a file) goes in
+// filled 1 MiB Writes. A body of unknown length may be a stream (a few bytes now and then), so
+// whatever each read brings is written and flushed at once. It returns false when writing
+// failed (the client went away); a failed read just ends the body, which the client sees as
+// short.
+func copyResponseBody(w http.ResponseWriter, body io.Reader, sized bool) bool {
+	buf := make([]byte, bodyChunkSize)
+	flusher, _ := w.(http.Flusher)
+	for {
+		var n int
+		var err error
+		if sized {
+			n, err = io.ReadFull(body, buf)
+		} else {
+			n, err = body.Read(buf)
 		}
-		buf = append(buf, chunk...)
-		if !sized && len(chunks) == 0 {
-			if !write() {
+		if n > 0 {
+			if _, werr := w.Write(buf[:n]); werr != nil {
 				return false
 			}
-			if flusher != nil {
+			if !sized && flusher != nil {
 				flusher.Flush()
 			}
 		}
+		if err != nil {
+			return true
+		}
 	}
-	return write()
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // Behind Mattermost every Write to the response is two RPC round trips and every Flush one: a
-// body of known length goes out in writes of responseBufferSize, never flushed chunk by chunk.
+// body of known length goes out in writes of bodyChunkSize, never flushed chunk by chunk.
 func TestSizedResponseGoesOutInLargeWrites(t *testing.T) {
 	h := startHarness(t)
 	srv, calls := countingServer(t, h)
@@ -24,7 +24,7 @@ func TestSizedResponseGoesOutInLargeWrites(t *testing.T) {
 	if err != nil || n != size {
 		t.Fatalf("received %d bytes (%v), want %d", n, err, size)
 	}
-	if w, f := calls.writes.Load(), calls.flushes.Load(); w > size/responseBufferSize+1 || f != 0 {
-		t.Fatalf("%d writes and %d flushes for %d MiB, want at most %d writes and no flush", w, f, size>>20, size/responseBufferSize+1)
+	if w, f := calls.writes.Load(), calls.flushes.Load(); w > size/bodyChunkSize+1 || f != 0 {
+		t.Fatalf("%d writes and %d flushes for %d MiB, want at most %d writes and no flush", w, f, size>>20, size/bodyChunkSize+1)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,8 @@ type Sidecar struct {
 	dir        string // private socket directory, mode 0700
 	apiServer  *grpc.Server
 	logs       *logForwarder
+	// app reaches the sidecar's HTTP app (http.sock) for ServeHTTP.
+	app *http.Transport
 
 	mu       sync.Mutex
 	proc     *sidecarProcess // nil while down
@@ -74,6 +77,7 @@ func (s *Sidecar) Start() error {
 		return fmt.Errorf("cannot create the sidecar's socket directory: %w", err)
 	}
 	s.dir = dir
+	s.app = newAppTransport(filepath.Join(dir, "http.sock"))
 	lis, err := net.Listen("unix", filepath.Join(dir, "api.sock"))
 	if err != nil {
 		return fmt.Errorf("cannot listen for the sidecar: %w", err)
@@ -186,6 +190,8 @@ func (s *Sidecar) supervise(proc *sidecarProcess) {
 		s.watch(proc)
 		s.setProc(nil)
 		proc.terminate(time.Second)
+		// Kept-alive connections led to the old process.
+		s.app.CloseIdleConnections()
 		if s.isStopping() {
 			return
 		}

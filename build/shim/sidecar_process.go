@@ -37,7 +37,9 @@ type sidecarProcess struct {
 func spawnSidecar(nodePath, scriptPath, dir string, logs *logForwarder) (*sidecarProcess, error) {
 	hooksSocket := filepath.Join(dir, "hooks.sock")
 	_ = os.Remove(hooksSocket)
-	cmd := exec.Command(nodePath, scriptPath)
+	// --expose-gc: the sidecar frees the Buffers of large transfers as it goes
+	// (server-ts/src/runtime/buffer_memory.ts).
+	cmd := exec.Command(nodePath, "--expose-gc", scriptPath)
 	cmd.Dir = dir
 	cmd.Env = sidecarEnv(dir)
 	// The sidecar must not outlive the shim, even when Mattermost SIGKILLs it; Node also exits

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
 )
 
@@ -189,5 +190,86 @@ func TestBodyOfRequestRebuiltByMattermostReachesNode(t *testing.T) {
 	}
 	if short := send(`{"mode"`, "15"); short.Code == http.StatusOK && strings.Contains(short.Body.String(), "bytes") {
 		t.Fatalf("a body shorter than announced reached Node: %d %q", short.Code, short.Body.String())
+	}
+}
+
+// A request whose body trickles in (a slow or stalled upload) reaches the app at once, so the
+// app can refuse it (here: no access token) without waiting for a body that may never end.
+func TestRequestIsRefusedBeforeItsBodyArrives(t *testing.T) {
+	h := startHarness(t)
+	u, _ := url.Parse(h.srv.URL)
+	conn, err := net.Dial("tcp", u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	head := "POST /wopi/files/abc/contents HTTP/1.1\r\nHost: x\r\nX-WOPI-Override: PUT\r\nContent-Type: application/octet-stream\r\nContent-Length: 10485760\r\n\r\n"
+	if _, err := conn.Write([]byte(head)); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(50 * time.Millisecond):
+				if _, err := conn.Write([]byte("x")); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	_ = conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+	status, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no answer while the body trickled: %v", err)
+	}
+	if !strings.HasPrefix(status, "HTTP/1.1 401") {
+		t.Fatalf("got %q, want a 401 for the missing token", status)
+	}
+}
+
+// uploadCountingAPI takes uploads as Mattermost does (reading the stream to its end) and keeps
+// only their length.
+type uploadCountingAPI struct {
+	*fakeAPI
+	received atomic.Int64
+}
+
+func (u *uploadCountingAPI) CreateUploadSession(us *model.UploadSession) (*model.UploadSession, error) {
+	return us, nil
+}
+
+func (u *uploadCountingAPI) UploadData(us *model.UploadSession, r io.Reader) (*model.FileInfo, error) {
+	n, err := io.Copy(io.Discard, r)
+	u.received.Store(n)
+	return &model.FileInfo{Id: model.NewId(), Name: us.Filename, Size: n}, err
+}
+
+// A save's path: the body comes to the sidecar's app, which streams it into Mattermost through
+// UploadData. The sidecar stays under its memory bound however large the document.
+func TestSaveOfALargeDocumentKeepsTheSidecarBounded(t *testing.T) {
+	api := &uploadCountingAPI{}
+	h := startHarnessWith(t, func(f *fakeAPI) plugin.API { api.fakeAPI = f; return api })
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/upload", &patternReader{left: bigBody})
+	req.ContentLength = bigBody
+	req.Header.Set("Content-Type", "application/octet-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Bytes int64 `json:"bytes"`
+	}
+	if err := decodeJSON(resp.Body, &got); err != nil || got.Bytes != bigBody || api.received.Load() != bigBody {
+		t.Fatalf("stored %d bytes (answer %d, %v), want %d", api.received.Load(), got.Bytes, err, bigBody)
+	}
+	nodePeak := peakRSS(t, h.sidecarPID())
+	t.Logf("200 MiB save through UploadData: sidecar peak RSS %d MiB", nodePeak>>20)
+	if nodePeak > maxSidecarRSS {
+		t.Fatalf("sidecar peak RSS %d MiB, max %d", nodePeak>>20, maxSidecarRSS>>20)
 	}
 }

@@ -5,6 +5,7 @@
 // across an outage. It serves what e2e/collabora's stand-in serves, with the same proof signer
 // for its whole life.
 
+import {randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {Socket} from 'node:net';
@@ -24,8 +25,13 @@ export class ControlledCollabora {
     private readonly sockets = new Set<Socket>();
     private port = 0;
 
+    // Each stand-in answers under its own path, so a later stand-in that gets a port an earlier
+    // one had is still a different Collabora URL to the plugin (a reused URL would keep the
+    // earlier stand-in's proof keys in the plugin's discovery cache).
+    private readonly prefix = `/cool-${randomBytes(4).toString('hex')}`;
+
     get url(): string {
-        return `http://127.0.0.1:${this.port}`;
+        return `http://127.0.0.1:${this.port}${this.prefix}`;
     }
 
     async start(): Promise<void> {
@@ -55,7 +61,8 @@ export class ControlledCollabora {
 
     private async listen(port: number): Promise<void> {
         const server = createServer((req, res) => {
-            const path = (req.url ?? '').split('?')[0];
+            const full = (req.url ?? '').split('?')[0];
+            const path = full.startsWith(`${this.prefix}/`) ? full.slice(this.prefix.length) : '';
             if (req.method === 'GET' && path === '/hosting/discovery') {
                 this.discoveryRequests++;
                 if (this.mode === 'garbage') {

@@ -37,11 +37,14 @@ export function fileId(key: string): string {
 // with those settings and has fetched its discovery.
 export async function useCollabora(collabora: ControlledCollabora, extra: Record<string, unknown> = {}): Promise<void> {
     const admin = clientAs('admin');
+    const firstUse = collabora.discoveryRequests === 0;
     await setPluginSettings(admin, pluginId(), {CollaboraUrl: collabora.url, CollaboraInternalUrl: '', EnforceProofKeys: true, CollaboraAllowList: '', ...extra});
     await waitFor('the plugin to use the stand-in\'s discovery', async () => {
         const res = await admin.fetch('GET', apiPath('/client_config'));
         const body = await res.json() as {collaboraUrl?: string; formats?: Record<string, unknown>};
-        return res.status === 200 && body.collaboraUrl === collabora.url && body.formats?.docx !== undefined ? true : undefined;
+        // Formats alone could come from a cache; a new stand-in must have been asked.
+        const fetched = !firstUse || collabora.discoveryRequests > 0;
+        return res.status === 200 && body.collaboraUrl === collabora.url && body.formats?.docx !== undefined && fetched ? true : undefined;
     }, 20_000, 250);
 }
 

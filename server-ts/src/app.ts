@@ -22,7 +22,9 @@ export interface AppDeps {
 // buildApp returns the sidecar's HTTP app with every route group registered. It never listens:
 // main.ts binds it to the bridge's socket, tests call it with inject().
 export function buildApp(deps: AppDeps): FastifyInstance {
-    const app = Fastify({logger: false, trustProxy: false});
+    // Header limit: the shim refuses heads over 60 KiB itself (build/shim/http_bridge.go), so
+    // Node's parser never cuts a request off mid-head.
+    const app = Fastify({logger: false, trustProxy: false, http: {maxHeaderSize: 64 * 1024}});
     // Bodies are streamed by the routes that take them (PutFile can be hundreds of MiB); no
     // body is buffered by a generic parser.
     app.removeAllContentTypeParsers();

@@ -16,7 +16,8 @@ declare const PLUGIN_VERSION: string;
 
 // The sidecar's entry: the shim starts it with COLLABORA_BRIDGE_DIR, a private directory where
 // the shim serves the Plugin API (api.sock) and we serve Hooks (hooks.sock) and our HTTP app
-// (http.sock). The shim knows we are up when Health answers.
+// (http.sock, where the shim sends Mattermost's ServeHTTP requests). The shim knows we are up
+// when Health answers.
 async function main(): Promise<void> {
     const log = createLogger();
     const dir = process.env.COLLABORA_BRIDGE_DIR;
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     await app.listen({path: httpSocket});
     const hooksSocket = path.join(dir, 'hooks.sock');
     rmSync(hooksSocket, {force: true});
-    const server = await startHooksServer(hooksImplementation(hooks, state, httpSocket), hooksSocket);
+    const server = await startHooksServer(hooksImplementation(hooks, state), hooksSocket);
 
     let stopping = false;
     const shutdown = (reason: string): void => {

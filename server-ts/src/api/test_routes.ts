@@ -5,13 +5,14 @@ import {Readable} from 'node:stream';
 
 import type {FastifyInstance} from 'fastify';
 
-import {bridgeContext} from '../http/bridge_headers';
+import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
 import type {Hooks} from '../runtime/hooks';
 import type {PluginState} from '../runtime/plugin_state';
 
-// Routes for the bridge's own tests (build/shim tests): large streamed bodies both ways and a
-// slow response whose cancellation is observable. Registered only when the shim starts the
-// sidecar with COLLABORA_SIDECAR_TEST_ROUTES=1.
+// Routes for the bridge's own tests (build/shim tests): large streamed bodies both ways (also
+// into UploadData), a file the shim sends, and a slow response whose cancellation is
+// observable. Registered only when the shim starts the sidecar with
+// COLLABORA_SIDECAR_TEST_ROUTES=1.
 
 const counters = {cancelled: 0, slowStarted: 0, clusterEvents: [] as string[]};
 
@@ -45,10 +46,23 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
         }
         return {bytes, sha256: hash.digest('hex')};
     });
+    // Streams the body into Mattermost as PutFile does (UploadData), for the save path's memory.
+    app.post('/api/v1/test/upload', async (request) => {
+        const fileSize = Number(request.headers['content-length'] ?? 0);
+        const info = await state.api.uploadData({userId: 'nouser', channelId: 'test-channel', filename: 'upload.bin', fileSize}, request.raw);
+        return {bytes: info.size};
+    });
     app.get<{Querystring: {bytes?: string}}>('/api/v1/test/source', async (request, reply) => {
         const total = Number(request.query.bytes ?? 0);
         reply.header('content-type', 'application/octet-stream').header('content-length', String(total));
         return reply.send(patternedStream(total));
+    });
+    // Answers as WOPI GetFile does behind the shim: the shim sends the named file.
+    app.get<{Querystring: {id?: string}}>('/api/v1/test/send-file', async (request, reply) => {
+        if (!bridgeContext(request.headers, request.url).canSendFile) {
+            return reply.code(501).send({error: 'the shim did not offer to send files'});
+        }
+        return reply.type('application/octet-stream').header('x-wopi-itemversion', '7').header(BridgeHeaders.sendFile, request.query.id ?? '').send();
     });
     app.get('/api/v1/test/slow', (request, reply) => {
         counters.slowStarted++;

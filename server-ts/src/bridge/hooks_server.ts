@@ -6,11 +6,9 @@ import {HooksDefinition, type HooksServiceImplementation} from '../gen/bridge/v1
 import type {CommandArgs, Hooks} from '../runtime/hooks';
 import type {PluginState} from '../runtime/plugin_state';
 
-import {forwardHttp} from './http_forwarder';
-
 const MAX_MESSAGE = 16 * 1024 * 1024;
 
-export function hooksImplementation(hooks: Hooks, state: PluginState, httpSocketPath: string): HooksServiceImplementation {
+export function hooksImplementation(hooks: Hooks, state: PluginState): HooksServiceImplementation {
     return {
         async onActivate(req) {
             await hooks.activate(req.serverVersion);
@@ -24,7 +22,6 @@ export function hooksImplementation(hooks: Hooks, state: PluginState, httpSocket
             await hooks.configure(JSON.parse(Buffer.from(req.pluginConfigJson).toString('utf8') || '{}') as Record<string, unknown>);
             return {};
         },
-        serveHTTP: (requests, context) => forwardHttp(requests, context.signal, httpSocketPath),
         async executeCommand(req) {
             const args = JSON.parse(Buffer.from(req.argsJson).toString('utf8')) as CommandArgs;
             const response = await hooks.executeCommand(args);

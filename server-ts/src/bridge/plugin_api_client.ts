@@ -11,10 +11,14 @@ import {createChannel, createClient, type CallOptions} from 'nice-grpc';
 import {PluginApiDefinition, type PluginApiClient, type UploadDataRequest, type UploadFileRequest} from '../gen/bridge/v1/bridge';
 import type {KVSetOptions, PluginApi, WebSocketBroadcast} from '../mattermost/plugin_api';
 
+import {noteBufferTraffic} from '../runtime/buffer_memory';
+
 import {toMattermostError, type TrailerCapture} from './grpc_errors';
 
-// Chunks sent to the shim stay far below gRPC's message limit.
-const MAX_CHUNK = 256 * 1024;
+// Bytes go to the shim in filled 1 MiB messages: grpc-js costs about the same per message
+// whatever its size, and a request body arrives from the socket in pieces of 64 KiB or less.
+// Far below gRPC's message limit.
+const CHUNK = 1024 * 1024;
 const MAX_MESSAGE = 16 * 1024 * 1024;
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
@@ -30,12 +34,26 @@ async function call<T>(fn: (options: CallOptions) => Promise<T>, options: CallOp
     }
 }
 
-async function* chunksOf(data: Readable): AsyncGenerator<Buffer> {
+export async function* chunksOf(data: Readable): AsyncGenerator<Buffer> {
+    let pending: Buffer[] = [];
+    let size = 0;
     for await (const piece of data) {
-        const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array);
-        for (let off = 0; off < buf.length; off += MAX_CHUNK) {
-            yield buf.subarray(off, off + MAX_CHUNK);
+        pending.push(Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array));
+        size += pending[pending.length - 1].length;
+        if (size < CHUNK) {
+            continue;
         }
+        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
+        let off = 0;
+        for (; all.length - off >= CHUNK; off += CHUNK) {
+            yield all.subarray(off, off + CHUNK);
+            noteBufferTraffic(CHUNK);
+        }
+        pending = off < all.length ? [all.subarray(off)] : [];
+        size = all.length - off;
+    }
+    if (size > 0) {
+        yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
     }
 }
 

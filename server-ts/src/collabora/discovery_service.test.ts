@@ -1,5 +1,6 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import {createHash} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 
@@ -101,5 +102,22 @@ describe('DiscoveryService through an outage', () => {
         expect(await service.get()).toBeNull();
         url = endpoint.url;
         expect(await service.get()).not.toBeNull();
+    });
+});
+
+describe('DiscoveryService.proofKeySource', () => {
+    it('names the discovery URL, when it was fetched and the current key, for the log of a refused proof', async () => {
+        const endpoint = new Endpoint();
+        await endpoint.start();
+        try {
+            const fetchedAt = Date.UTC(2026, 10, 26, 12, 0, 0);
+            const service = new DiscoveryService(new MemoryPluginApi(), () => parseSettings({CollaboraUrl: endpoint.url}), createLogger(() => undefined), () => fetchedAt);
+            expect(service.proofKeySource()).toEqual({url: `${endpoint.url}/hosting/discovery`, fetchedAt: null, keyId: null});
+            await service.proofKeys();
+            const expectedId = createHash('sha256').update(endpoint.signer.current.publicKey.export({type: 'spki', format: 'der'})).digest('hex').slice(0, 12);
+            expect(service.proofKeySource()).toEqual({url: `${endpoint.url}/hosting/discovery`, fetchedAt: '2026-11-26T12:00:00.000Z', keyId: expectedId});
+        } finally {
+            await endpoint.stop();
+        }
     });
 });

@@ -1,5 +1,7 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import {createHash} from 'node:crypto';
+
 import type {Settings} from '../config/settings';
 import type {Logger} from '../logger';
 import type {PluginApi} from '../mattermost/plugin_api';
@@ -44,7 +46,7 @@ export function discoveryUrl(settings: Settings): string {
 }
 
 export class DiscoveryService {
-    private cached: {entry: CachedDiscovery; discovery: Discovery; keys: ProofKeySet | null} | null = null;
+    private cached: {entry: CachedDiscovery; discovery: Discovery; keys: ProofKeySet | null; keyId: string | null} | null = null;
     private lastError: string | null = null;
     private lastAttempt = 0;
     // The URL of the last attempt: the retry interval applies per URL, so a new setting is
@@ -75,6 +77,13 @@ export class DiscoveryService {
     async proofKeys(): Promise<ProofKeySet | null> {
         await this.ensure(false);
         return this.current()?.keys ?? null;
+    }
+
+    // proofKeySource says which keys proofs are checked with, for the log line of a refused
+    // proof: where and when they were fetched, and a short fingerprint of the current key.
+    proofKeySource(): {url: string; fetchedAt: string | null; keyId: string | null} {
+        const cur = this.current();
+        return {url: discoveryUrl(this.settings()), fetchedAt: cur ? new Date(cur.entry.fetchedAt).toISOString() : null, keyId: cur?.keyId ?? null};
     }
 
     // refetchAfterProofFailure fetches again (rate limited); true when the keys changed.
@@ -169,7 +178,8 @@ export class DiscoveryService {
                 this.log.warn('Discovery proof key is unusable', {error: imported.reason});
             }
         }
-        this.cached = {entry, discovery: parsed.discovery, keys};
+        const keyId = keys ? createHash('sha256').update(keys.current.export({type: 'spki', format: 'der'})).digest('hex').slice(0, 12) : null;
+        this.cached = {entry, discovery: parsed.discovery, keys, keyId};
         this.lastError = null;
         this.failing = false;
         return true;

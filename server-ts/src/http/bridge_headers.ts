@@ -2,8 +2,9 @@
 
 import type {IncomingHttpHeaders} from 'node:http';
 
-// Headers the bridge sets on each request it hands to the sidecar's HTTP app, carrying what the
-// shim vouches for. Any client-sent header with this prefix is dropped before they are set.
+// Headers the shim sets on each request it hands to the sidecar's HTTP app, carrying what it
+// vouches for (build/shim/http_bridge.go writes the same names). Any client-sent header with
+// this prefix is dropped before they are set.
 export const BRIDGE_HEADER_PREFIX = 'x-collabora-bridge-';
 
 export const BridgeHeaders = {
@@ -14,12 +15,18 @@ export const BridgeHeaders = {
     // The client address as Mattermost sees it (honouring its trusted proxy header).
     clientIp: `${BRIDGE_HEADER_PREFIX}client-ip`,
     sessionId: `${BRIDGE_HEADER_PREFIX}session-id`,
+    // Set by the shim: it can send a Mattermost file as a response body itself.
+    canSendFile: `${BRIDGE_HEADER_PREFIX}can-send-file`,
+    // Set on a response instead of a body: the id of the Mattermost file the shim sends as the
+    // body (its Plugin API reads it), so file bytes never pass through Node.
+    sendFile: `${BRIDGE_HEADER_PREFIX}send-file`,
 } as const;
 
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 
 export interface BridgeContext {
     rawRequestUri: string;
+    canSendFile: boolean;
     clientIp: string;
     sessionId: string;
     // Set by Mattermost only for requests with a valid session.
@@ -39,6 +46,7 @@ export function bridgeContext(headers: IncomingHttpHeaders, fallbackUrl: string)
     const userId = first(headers['mattermost-user-id']);
     return {
         rawRequestUri,
+        canSendFile: first(headers[BridgeHeaders.canSendFile]) === '1',
         clientIp: first(headers[BridgeHeaders.clientIp]),
         sessionId: first(headers[BridgeHeaders.sessionId]),
         userId: userId || null,

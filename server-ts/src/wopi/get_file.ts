@@ -6,8 +6,15 @@ import type {Services} from '../services';
 
 import type {WopiRequestContext} from './wopi_gate';
 
-// GetFile streams the document's current revision: whatever the last successful PutFile stored,
-// on whichever node it happened.
-export function getFile(services: Services, ctx: WopiRequestContext): {stream: Readable; size: number; version: string} {
-    return {stream: services.state.api.getFile(ctx.doc.currentFileId), size: ctx.doc.size, version: String(ctx.doc.version)};
+// GetFile answers with the document's current revision: whatever the last successful PutFile
+// stored, on whichever node it happened. Behind the shim, the shim sends the file's bytes itself
+// (sendFileId), so they never pass through Node; elsewhere (tests) they are streamed from here.
+export type GetFileAnswer = {version: string} & ({sendFileId: string} | {stream: Readable; size: number});
+
+export function getFile(services: Services, ctx: WopiRequestContext, shimSendsFiles: boolean): GetFileAnswer {
+    const version = String(ctx.doc.version);
+    if (shimSendsFiles) {
+        return {version, sendFileId: ctx.doc.currentFileId};
+    }
+    return {version, stream: services.state.api.getFile(ctx.doc.currentFileId), size: ctx.doc.size};
 }

@@ -2,6 +2,7 @@
 
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 
+import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Services} from '../services';
 import {formatLastModifiedTime, parseOverride} from '../wopi_headers';
@@ -34,9 +35,13 @@ export function registerWopiRoutes(app: FastifyInstance, services: Services): vo
 
     app.get('/wopi/files/:docId', handle('CheckFileInfo', async (ctx, _req, reply) => reply.type('application/json').send(JSON.stringify(await checkFileInfo(services, ctx)))));
 
-    app.get('/wopi/files/:docId/contents', handle('GetFile', async (ctx, _req, reply) => {
-        const file = getFile(services, ctx);
-        return reply.type('application/octet-stream').header('content-length', String(file.size)).header('X-WOPI-ItemVersion', file.version).send(file.stream);
+    app.get('/wopi/files/:docId/contents', handle('GetFile', async (ctx, request, reply) => {
+        const file = getFile(services, ctx, bridgeContext(request.headers, request.url).canSendFile);
+        reply.type('application/octet-stream').header('X-WOPI-ItemVersion', file.version);
+        if ('sendFileId' in file) {
+            return reply.header(BridgeHeaders.sendFile, file.sendFileId).send();
+        }
+        return reply.header('content-length', String(file.size)).send(file.stream);
     }));
 
     app.post('/wopi/files/:docId/contents', handle('PutFile', async (ctx, request, reply) => {

@@ -104,7 +104,7 @@ async function checkProof(services: Services, request: FastifyRequest, rawReques
         if (attempt === 0 && retryable && (await services.discovery.refetchAfterProofFailure())) {
             continue;
         }
-        services.state.log.warn('WOPI proof refused', {reason: result.reason});
+        services.state.log.warn('WOPI proof refused', {reason: result.reason, ...services.discovery.proofKeySource()});
         throw new WopiError(500, 'WOPI_BAD_PROOF', 'The request is not signed by the configured Collabora Online server.');
     }
 }
