@@ -22,8 +22,8 @@ echo "load before: $(uptime)"
 if [[ "${BENCH_GO:-1}" != 0 ]]; then
     echo "== shim Go benchmarks"
     # Each benchmark with its own iteration count: 2000 round trips, 3 x 100 MiB each way, one
-    # 200 MiB upload per storage path (its figure is a peak, not a time).
-    for spec in 'BridgeRoundTrip 2000x' 'BridgeTransfer 3x' 'UploadMemory 1x'; do
+    # 200 MiB upload per storage path and one 200 MiB GetFile through net/rpc (figures are peaks).
+    for spec in 'BridgeRoundTrip 2000x' 'BridgeTransfer 3x' 'UploadMemory 1x' 'GetFileMemory 1x'; do
         read -r name times <<<"$spec"
         (cd "$repo/build/shim" && go test -run '^$' -bench "^Benchmark$name\$" -benchtime "$times" -count 1 .) | grep -E '^(Benchmark|ok|FAIL|---)' | tee -a "$here/out/go-$stamp.txt"
     done

@@ -111,7 +111,7 @@ func serveHTTP(app http.RoundTripper, files fileReader, c *plugin.Context, w htt
 		w.Header().Del(name)
 	}
 	w.WriteHeader(resp.StatusCode)
-	if !copyResponseBody(w, resp.Body, resp.ContentLength >= 0) {
+	if !copyResponseBody(w, resp.Body, resp.ContentLength) {
 		cancel()
 	}
 }
@@ -191,6 +191,7 @@ func requestBody(r *http.Request) (io.ReadCloser, int64) {
 		return body, length
 	}
 	if _, err := body.peek(); err != nil {
+		_ = body.Close()
 		return http.NoBody, 0
 	}
 	return body, -1

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 )
 
 // Behind Mattermost each Read of a request body is a net/rpc round trip, and each Write of a
@@ -14,21 +15,34 @@ import (
 // trips at 64 KiB).
 const bodyChunkSize = 1 << 20
 
+// chunkPool keeps the 1 MiB buffers: allocating one per request (fresh pages, then GC) cost
+// about a millisecond each, more than the request itself.
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, bodyChunkSize); return &b }}
+
+// bodyBuffer is a buffer for a body of the given length (-1: unknown): its own when the body
+// is small, else one from the pool, which release gives back.
+func bodyBuffer(length int64) (buf []byte, release func()) {
+	if length >= 0 && length < bodyChunkSize {
+		return make([]byte, max(length, 512)), func() {}
+	}
+	pooled := chunkPool.Get().(*[]byte)
+	var once sync.Once
+	return *pooled, func() { once.Do(func() { chunkPool.Put(pooled) }) }
+}
+
 // filledReader reads its source in filled chunks (up to bodyChunkSize, or the announced
 // length when smaller), however small the reads its caller makes.
 type filledReader struct {
-	src  io.ReadCloser
-	buf  []byte
-	r, w int
-	err  error
+	src     io.ReadCloser
+	buf     []byte
+	release func()
+	r, w    int
+	err     error
 }
 
 func newFilledReader(src io.ReadCloser, announced int64) *filledReader {
-	size := bodyChunkSize
-	if announced >= 0 && announced < bodyChunkSize {
-		size = int(max(announced, 512))
-	}
-	return &filledReader{src: src, buf: make([]byte, size)}
+	buf, release := bodyBuffer(announced)
+	return &filledReader{src: src, buf: buf, release: release}
 }
 
 func (f *filledReader) fill() {
@@ -65,15 +79,22 @@ func (f *filledReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func (f *filledReader) Close() error { return f.src.Close() }
+// Close ends the body; the buffer goes back to the pool (nothing reads it afterwards: the
+// HTTP client closes a request body once it is done with it).
+func (f *filledReader) Close() error {
+	f.release()
+	return f.src.Close()
+}
 
 // copyResponseBody copies the app's answer to w. A body of known length (a file) goes in
 // filled 1 MiB Writes. A body of unknown length may be a stream (a few bytes now and then), so
 // whatever each read brings is written and flushed at once. It returns false when writing
 // failed (the client went away); a failed read just ends the body, which the client sees as
 // short.
-func copyResponseBody(w http.ResponseWriter, body io.Reader, sized bool) bool {
-	buf := make([]byte, bodyChunkSize)
+func copyResponseBody(w http.ResponseWriter, body io.Reader, length int64) bool {
+	sized := length >= 0
+	buf, release := bodyBuffer(length)
+	defer release()
 	flusher, _ := w.(http.Flusher)
 	for {
 		var n int

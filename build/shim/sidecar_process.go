@@ -37,9 +37,7 @@ type sidecarProcess struct {
 func spawnSidecar(nodePath, scriptPath, dir string, logs *logForwarder) (*sidecarProcess, error) {
 	hooksSocket := filepath.Join(dir, "hooks.sock")
 	_ = os.Remove(hooksSocket)
-	// --expose-gc: the sidecar frees the Buffers of large transfers as it goes
-	// (server-ts/src/runtime/buffer_memory.ts).
-	cmd := exec.Command(nodePath, "--expose-gc", scriptPath)
+	cmd := exec.Command(nodePath, scriptPath)
 	cmd.Dir = dir
 	cmd.Env = sidecarEnv(dir)
 	// The sidecar must not outlive the shim, even when Mattermost SIGKILLs it; Node also exits
