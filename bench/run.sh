@@ -15,6 +15,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 export MM_PORT="${MM_PORT:-8366}" PG_PORT="${PG_PORT:-5733}" STACK_STATE_DIR="${STACK_STATE_DIR:-$here/.stack}"
+# The sidecar's test routes (a made-up body out, a discarded body in) measure the ceiling of
+# Mattermost's plugin HTTP path; Mattermost passes its environment on to the plugin.
+export COLLABORA_SIDECAR_TEST_ROUTES=1
 mkdir -p "$here/out"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 

@@ -2,9 +2,9 @@
 
 import type {BenchContext} from './bench_context';
 import {bytesOf, downloadFromMattermost, postDocument, uploadToMattermost} from './documents';
-import {expectStatus} from './http_client';
+import {expectStatus, send} from './http_client';
 import {log} from './log';
-import {atLeast, row, type ResultRow} from './result_row';
+import {atLeast, noTarget, row, type ResultRow} from './result_row';
 import {median, MiB, throughput} from './stats';
 import {WopiDocument} from './wopi_client';
 
@@ -68,6 +68,40 @@ export async function benchTransfer(ctx: BenchContext): Promise<ResultRow[]> {
         });
         expectStatus(await doc.send(doc.unlock()), 200, 'Unlock');
         rows.push(row('PutFile', `PutFile ${label(size)}`, median(put.plugin), median(put.baseline), 'POST /api/v4/files', 'MiB/s', atLeast(0.7)));
+        if (size === CEILING_SIZE) {
+            rows.push(...await pluginHttpCeiling(ctx, fileId, body, rounds));
+        }
     }
     return rows;
+}
+
+const CEILING_SIZE = 100 * MiB;
+
+// The most any plugin route moves through Mattermost's plugin HTTP path: the sidecar's test
+// routes (on only in the bench stack, COLLABORA_SIDECAR_TEST_ROUTES=1) make up a response body
+// and discard a request body, without the Plugin API. GetFile and PutFile cannot be faster
+// than this, whatever the bridge does.
+async function pluginHttpCeiling(ctx: BenchContext, fileId: string, body: Buffer, rounds: number): Promise<ResultRow[]> {
+    const base = `/plugins/${ctx.pluginId}/api/v1/test`;
+    // The same session as the baseline, so both pay Mattermost's session lookup.
+    const auth = {Authorization: `Bearer ${ctx.token}`};
+    log(`plugin HTTP ceiling ${label(CEILING_SIZE)}: ${rounds} rounds`);
+    const out = await alternate(rounds, async () => {
+        const reply = expectStatus(await downloadFromMattermost(ctx, fileId), 200, 'GET /api/v4/files');
+        return throughput(reply.bytes, reply.ms);
+    }, async () => {
+        const reply = expectStatus(await send(ctx.base, {method: 'GET', path: `${base}/source?bytes=${CEILING_SIZE}`, headers: auth}), 200, 'test source');
+        return throughput(reply.bytes, reply.ms);
+    });
+    const into = await alternate(rounds, async () => {
+        const reply = expectStatus(await uploadToMattermost(ctx, 'bench-ceiling.docx', body), 201, 'POST /api/v4/files');
+        return throughput(CEILING_SIZE, reply.ms);
+    }, async () => {
+        const reply = expectStatus(await send(ctx.base, {method: 'POST', path: `${base}/sink`, body, headers: {...auth, 'Content-Type': 'application/octet-stream'}}), 200, 'test sink');
+        return throughput(CEILING_SIZE, reply.ms);
+    });
+    return [
+        row('GetFile', `plugin HTTP ceiling, ${label(CEILING_SIZE)} response (no Plugin API)`, median(out.plugin), median(out.baseline), 'GET /api/v4/files/{id}', 'MiB/s', noTarget),
+        row('PutFile', `plugin HTTP ceiling, ${label(CEILING_SIZE)} request (no Plugin API)`, median(into.plugin), median(into.baseline), 'POST /api/v4/files', 'MiB/s', noTarget),
+    ];
 }
