@@ -11,8 +11,8 @@ import {MiB} from './stats';
 const REPO = join(__dirname, '..', '..');
 
 // The sizes the README documents: the baseline these are compared with.
-const README_BUNDLE = 101_661_501;
-const README_WEBAPP_GZ = 18.0 * 1000;
+const README_BUNDLE = 102_117_809;
+const README_WEBAPP_GZ = 18.2 * 1000;
 
 // Bundle sizes: the plugin tarball the stack installed (or BENCH_TARBALL), the webapp bundle
 // gzipped (-9, as servers serve it), and the sidecar bundle.

@@ -146,6 +146,8 @@ func appRequest(ctx context.Context, c *plugin.Context, r *http.Request) (*http.
 	for _, name := range hopByHop {
 		header.Del(name)
 	}
+	// Mattermost's server already answered any 100-continue; the body is on its way.
+	header.Del("Expect")
 	if header.Get("User-Agent") == "" {
 		header.Set("User-Agent", "") // not Go's default
 	}
@@ -155,7 +157,9 @@ func appRequest(ctx context.Context, c *plugin.Context, r *http.Request) (*http.
 	}
 	header.Set(headerRequestURI, encodedURI)
 	header.Set(headerRemoteAddr, r.RemoteAddr)
-	header.Set(headerCanSendFile, "1")
+	if r.Method == http.MethodGet {
+		header.Set(headerCanSendFile, "1")
+	}
 	if c != nil {
 		header.Set(headerClientIP, c.IPAddress)
 		header.Set(headerSessionID, c.SessionId)

@@ -43,6 +43,17 @@ func TestShimSendsTheFileTheAppNames(t *testing.T) {
 		t.Fatalf("the bridge header reached the client: %q", v)
 	}
 
+	// A HEAD request is not offered the shim's sending (it would read the whole file for
+	// nothing): the app answers it itself.
+	head, err := http.Head(h.srv.URL + "/api/v1/test/send-file?id=file1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = head.Body.Close()
+	if head.StatusCode != http.StatusNotImplemented {
+		t.Fatalf("HEAD: got %d, want the app's own 501", head.StatusCode)
+	}
+
 	missing, _ := h.get("/api/v1/test/send-file?id=gone")
 	if missing.StatusCode != http.StatusNotFound {
 		t.Fatalf("a file Mattermost does not have: got %d, want 404", missing.StatusCode)

@@ -273,3 +273,37 @@ func TestSaveOfALargeDocumentKeepsTheSidecarBounded(t *testing.T) {
 		t.Fatalf("sidecar peak RSS %d MiB, max %d", nodePeak>>20, maxSidecarRSS>>20)
 	}
 }
+
+// A body sent without Content-Length (chunked) reaches the app whole, and a request without
+// any body reaches it without one.
+func TestChunkedBodyAndNoBodyReachTheApp(t *testing.T) {
+	h := startHarness(t)
+	want := sha256.New()
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", io.TeeReader(&patternReader{left: 3<<20 + 7}, want))
+	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/octet-stream")
+	req.Header.Set("Expect", "100-continue")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Bytes  int64  `json:"bytes"`
+		SHA256 string `json:"sha256"`
+	}
+	if err := decodeJSON(resp.Body, &got); err != nil || got.Bytes != 3<<20+7 || got.SHA256 != hex.EncodeToString(want.Sum(nil)) {
+		t.Fatalf("the app received %d bytes (%v), want %d", got.Bytes, err, 3<<20+7)
+	}
+
+	empty, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", http.NoBody)
+	empty.Header.Set("Content-Type", "application/octet-stream")
+	resp2, err := http.DefaultClient.Do(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp2.Body.Close()
+	if err := decodeJSON(resp2.Body, &got); err != nil || got.Bytes != 0 {
+		t.Fatalf("an empty request: the app received %d bytes (%v)", got.Bytes, err)
+	}
+}
