@@ -76,6 +76,34 @@ func (h *harness) getJSON(path string, out any) {
 	}
 }
 
+// sinkAnswer is what the sidecar's body-taking test routes answer.
+type sinkAnswer struct {
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// postBody sends body (length -1: without Content-Length, chunked) to a route of the sidecar's
+// app as application/octet-stream, with any extra headers, and decodes its JSON answer.
+func (h *harness) postBody(path string, body io.Reader, length int64, extra http.Header) sinkAnswer {
+	h.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+path, body)
+	req.ContentLength = length
+	for name, values := range extra {
+		req.Header[name] = values
+	}
+	req.Header.Set("Content-Type", "application/octet-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatalf("POST %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	var got sinkAnswer
+	if err := decodeJSON(resp.Body, &got); err != nil {
+		h.t.Fatalf("POST %s answered %d, not JSON: %v", path, resp.StatusCode, err)
+	}
+	return got
+}
+
 func (h *harness) sidecarPID() int {
 	h.t.Helper()
 	pid := h.shim.sidecar.pid()

@@ -78,22 +78,7 @@ func TestLargeRequestBodyStreamsWithBoundedMemory(t *testing.T) {
 	runtime.GC()
 	stop := heapPeak()
 	want := sha256.New()
-	body := io.TeeReader(&patternReader{left: bigBody}, want)
-	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", body)
-	req.ContentLength = bigBody
-	req.Header.Set("Content-Type", "application/octet-stream")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var got struct {
-		Bytes  int64  `json:"bytes"`
-		SHA256 string `json:"sha256"`
-	}
-	if err := decodeJSON(resp.Body, &got); err != nil {
-		t.Fatal(err)
-	}
+	got := h.postBody("/api/v1/test/sink", io.TeeReader(&patternReader{left: bigBody}, want), bigBody, nil)
 	shimPeak := stop()
 	if got.Bytes != bigBody || got.SHA256 != hex.EncodeToString(want.Sum(nil)) {
 		t.Fatalf("Node received %d bytes (%s), want %d", got.Bytes, got.SHA256, bigBody)
@@ -253,19 +238,8 @@ func (u *uploadCountingAPI) UploadData(us *model.UploadSession, r io.Reader) (*m
 func TestSaveOfALargeDocumentKeepsTheSidecarBounded(t *testing.T) {
 	api := &uploadCountingAPI{}
 	h := startHarnessWith(t, func(f *fakeAPI) plugin.API { api.fakeAPI = f; return api })
-	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/upload", &patternReader{left: bigBody})
-	req.ContentLength = bigBody
-	req.Header.Set("Content-Type", "application/octet-stream")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var got struct {
-		Bytes int64 `json:"bytes"`
-	}
-	if err := decodeJSON(resp.Body, &got); err != nil || got.Bytes != bigBody || api.received.Load() != bigBody {
-		t.Fatalf("stored %d bytes (answer %d, %v), want %d", api.received.Load(), got.Bytes, err, bigBody)
+	if got := h.postBody("/api/v1/test/upload", &patternReader{left: bigBody}, bigBody, nil); got.Bytes != bigBody || api.received.Load() != bigBody {
+		t.Fatalf("stored %d bytes (answer %d), want %d", api.received.Load(), got.Bytes, bigBody)
 	}
 	nodePeak := peakRSS(t, h.sidecarPID())
 	t.Logf("200 MiB save through UploadData: sidecar peak RSS %d MiB", nodePeak>>20)
@@ -278,32 +252,13 @@ func TestSaveOfALargeDocumentKeepsTheSidecarBounded(t *testing.T) {
 // any body reaches it without one.
 func TestChunkedBodyAndNoBodyReachTheApp(t *testing.T) {
 	h := startHarness(t)
+	const size = 3<<20 + 7
 	want := sha256.New()
-	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", io.TeeReader(&patternReader{left: 3<<20 + 7}, want))
-	req.ContentLength = -1
-	req.Header.Set("Content-Type", "application/octet-stream")
-	req.Header.Set("Expect", "100-continue")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	got := h.postBody("/api/v1/test/sink", io.TeeReader(&patternReader{left: size}, want), -1, http.Header{"Expect": {"100-continue"}})
+	if got.Bytes != size || got.SHA256 != hex.EncodeToString(want.Sum(nil)) {
+		t.Fatalf("the app received %d bytes, want %d", got.Bytes, size)
 	}
-	defer resp.Body.Close()
-	var got struct {
-		Bytes  int64  `json:"bytes"`
-		SHA256 string `json:"sha256"`
-	}
-	if err := decodeJSON(resp.Body, &got); err != nil || got.Bytes != 3<<20+7 || got.SHA256 != hex.EncodeToString(want.Sum(nil)) {
-		t.Fatalf("the app received %d bytes (%v), want %d", got.Bytes, err, 3<<20+7)
-	}
-
-	empty, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/test/sink", http.NoBody)
-	empty.Header.Set("Content-Type", "application/octet-stream")
-	resp2, err := http.DefaultClient.Do(empty)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp2.Body.Close()
-	if err := decodeJSON(resp2.Body, &got); err != nil || got.Bytes != 0 {
-		t.Fatalf("an empty request: the app received %d bytes (%v)", got.Bytes, err)
+	if empty := h.postBody("/api/v1/test/sink", http.NoBody, 0, nil); empty.Bytes != 0 {
+		t.Fatalf("an empty request: the app received %d bytes", empty.Bytes)
 	}
 }
