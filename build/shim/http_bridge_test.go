@@ -54,3 +54,19 @@ func TestMethodNodeCannotParseGets501(t *testing.T) {
 		t.Fatalf("got %d %q, want 501 METHOD_NOT_SUPPORTED", resp.StatusCode, body)
 	}
 }
+
+// The raw request URI travels URI-encoded; the app reverses it with JavaScript's
+// decodeURIComponent, so the encoding must be JavaScript's encodeURIComponent (expected values
+// printed by Node).
+func TestEncodeURIComponentIsJavaScripts(t *testing.T) {
+	for in, want := range map[string]string{
+		"/plugins/x/wopi/files/abc?access_token=a.b-c_d~e&access_token_ttl=0": "%2Fplugins%2Fx%2Fwopi%2Ffiles%2Fabc%3Faccess_token%3Da.b-c_d~e%26access_token_ttl%3D0",
+		"/p?q=a b+c&r=%2F": "%2Fp%3Fq%3Da%20b%2Bc%26r%3D%252F",
+		"/é/ü?x=(1)*'!":    "%2F%C3%A9%2F%C3%BC%3Fx%3D(1)*'!",
+		"/a#b?c=d;e,f$g@h": "%2Fa%23b%3Fc%3Dd%3Be%2Cf%24g%40h",
+	} {
+		if got := encodeURIComponent(in); got != want {
+			t.Errorf("encodeURIComponent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
