@@ -30,9 +30,9 @@ func (f *filesAPI) GetFile(id string) ([]byte, *model.AppError) {
 func TestShimSendsTheFileTheAppNames(t *testing.T) {
 	h := startHarness(t)
 	doc := bytes.Repeat([]byte("0123456789abcdef"), 3<<16) // 3 MiB: several writes
-	h.shim.SetAPI(&filesAPI{fakeAPI: h.api, files: map[string][]byte{"file1": doc}})
+	h.shim.SetAPI(&filesAPI{fakeAPI: h.api, files: map[string][]byte{"bridge-test-file1": doc, "6t8bmj1bz3fxtd9kxsc7ibgmwa": doc}})
 
-	resp, body := h.get("/api/v1/test/send-file?id=file1")
+	resp, body := h.get("/api/v1/test/send-file?id=bridge-test-file1")
 	if resp.StatusCode != http.StatusOK || !bytes.Equal(body, doc) {
 		t.Fatalf("got %d with %d bytes, want 200 with the %d bytes of the file", resp.StatusCode, len(body), len(doc))
 	}
@@ -45,7 +45,7 @@ func TestShimSendsTheFileTheAppNames(t *testing.T) {
 
 	// A HEAD request is not offered the shim's sending (it would read the whole file for
 	// nothing): the app answers it itself.
-	head, err := http.Head(h.srv.URL + "/api/v1/test/send-file?id=file1")
+	head, err := http.Head(h.srv.URL + "/api/v1/test/send-file?id=bridge-test-file1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +54,12 @@ func TestShimSendsTheFileTheAppNames(t *testing.T) {
 		t.Fatalf("HEAD: got %d, want the app's own 501", head.StatusCode)
 	}
 
-	missing, _ := h.get("/api/v1/test/send-file?id=gone")
+	missing, _ := h.get("/api/v1/test/send-file?id=bridge-test-gone")
 	if missing.StatusCode != http.StatusNotFound {
 		t.Fatalf("a file Mattermost does not have: got %d, want 404", missing.StatusCode)
+	}
+	// The test route names only the tests' own files, never a real Mattermost file id.
+	if real, _ := h.get("/api/v1/test/send-file?id=6t8bmj1bz3fxtd9kxsc7ibgmwa"); real.StatusCode != http.StatusNotImplemented {
+		t.Fatalf("the test route sent a Mattermost file id: got %d, want 501", real.StatusCode)
 	}
 }

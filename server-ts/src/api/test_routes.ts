@@ -15,6 +15,7 @@ import type {PluginState} from '../runtime/plugin_state';
 // COLLABORA_SIDECAR_TEST_ROUTES=1.
 
 const counters = {cancelled: 0, slowStarted: 0, clusterEvents: [] as string[]};
+const TEST_FILE_PREFIX = 'bridge-test-';
 
 function patternedStream(total: number): Readable {
     const block = Buffer.alloc(64 * 1024);
@@ -57,12 +58,15 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
         reply.header('content-type', 'application/octet-stream').header('content-length', String(total));
         return reply.send(patternedStream(total));
     });
-    // Answers as WOPI GetFile does behind the shim: the shim sends the named file.
+    // Answers as WOPI GetFile does behind the shim: the shim sends the named file. Only ids of
+    // the bridge tests' own fake files (never a Mattermost file id, which has no dash), so the
+    // route reads nothing real even where the test routes were switched on by mistake.
     app.get<{Querystring: {id?: string}}>('/api/v1/test/send-file', async (request, reply) => {
-        if (!bridgeContext(request.headers, request.url).canSendFile) {
-            return reply.code(501).send({error: 'the shim did not offer to send files'});
+        const id = request.query.id ?? '';
+        if (!bridgeContext(request.headers, request.url).canSendFile || !id.startsWith(TEST_FILE_PREFIX)) {
+            return reply.code(501).send({error: 'the shim did not offer to send files, or the file is not a test file'});
         }
-        return reply.type('application/octet-stream').header('x-wopi-itemversion', '7').header(BridgeHeaders.sendFile, request.query.id ?? '').send();
+        return reply.type('application/octet-stream').header('x-wopi-itemversion', '7').header(BridgeHeaders.sendFile, id).send();
     });
     app.get('/api/v1/test/slow', (request, reply) => {
         counters.slowStarted++;
