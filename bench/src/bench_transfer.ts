@@ -34,6 +34,17 @@ async function alternate(rounds: number, baseline: () => Promise<number>, plugin
     return out;
 }
 
+// The baselines: Mattermost's own download and upload of the same bytes, in MiB/s.
+async function mattermostDownload(ctx: BenchContext, fileId: string): Promise<number> {
+    const reply = expectStatus(await downloadFromMattermost(ctx, fileId), 200, 'GET /api/v4/files');
+    return throughput(reply.bytes, reply.ms);
+}
+
+async function mattermostUpload(ctx: BenchContext, name: string, body: Buffer): Promise<number> {
+    const reply = expectStatus(await uploadToMattermost(ctx, name, body), 201, 'POST /api/v4/files');
+    return throughput(body.length, reply.ms);
+}
+
 // GetFile (WOPI, through the shim and the sidecar) against GET /api/v4/files/{id}, and PutFile
 // against POST /api/v4/files, on the same bytes. Figures are MiB/s medians.
 export async function benchTransfer(ctx: BenchContext): Promise<ResultRow[]> {
@@ -45,10 +56,7 @@ export async function benchTransfer(ctx: BenchContext): Promise<ResultRow[]> {
         expectStatus(await doc.send(doc.checkFileInfo(), undefined, true), 200, 'CheckFileInfo');
 
         log(`GetFile ${label(size)}: ${rounds} rounds`);
-        const get = await alternate(rounds, async () => {
-            const reply = expectStatus(await downloadFromMattermost(ctx, fileId), 200, 'GET /api/v4/files');
-            return throughput(reply.bytes, reply.ms);
-        }, async () => {
+        const get = await alternate(rounds, () => mattermostDownload(ctx, fileId), async () => {
             const reply = expectStatus(await doc.send(doc.getFile()), 200, 'GetFile');
             if (reply.bytes !== size) {
                 throw new Error(`GetFile returned ${reply.bytes} bytes, wanted ${size}`);
@@ -59,10 +67,7 @@ export async function benchTransfer(ctx: BenchContext): Promise<ResultRow[]> {
 
         expectStatus(await doc.send(doc.lock()), 200, 'Lock');
         log(`PutFile ${label(size)}: ${rounds} rounds`);
-        const put = await alternate(rounds, async () => {
-            const reply = expectStatus(await uploadToMattermost(ctx, `bench-upload-${size}.docx`, body), 201, 'POST /api/v4/files');
-            return throughput(size, reply.ms);
-        }, async () => {
+        const put = await alternate(rounds, () => mattermostUpload(ctx, `bench-upload-${size}.docx`, body), async () => {
             const reply = expectStatus(await doc.send(doc.putFile(), body, true), 200, 'PutFile');
             return throughput(size, reply.ms);
         });
@@ -86,17 +91,11 @@ async function pluginHttpCeiling(ctx: BenchContext, fileId: string, body: Buffer
     // The same session as the baseline, so both pay Mattermost's session lookup.
     const auth = {Authorization: `Bearer ${ctx.token}`};
     log(`plugin HTTP ceiling ${label(CEILING_SIZE)}: ${rounds} rounds`);
-    const out = await alternate(rounds, async () => {
-        const reply = expectStatus(await downloadFromMattermost(ctx, fileId), 200, 'GET /api/v4/files');
-        return throughput(reply.bytes, reply.ms);
-    }, async () => {
+    const out = await alternate(rounds, () => mattermostDownload(ctx, fileId), async () => {
         const reply = expectStatus(await send(ctx.base, {method: 'GET', path: `${base}/source?bytes=${CEILING_SIZE}`, headers: auth}), 200, 'test source');
         return throughput(reply.bytes, reply.ms);
     });
-    const into = await alternate(rounds, async () => {
-        const reply = expectStatus(await uploadToMattermost(ctx, 'bench-ceiling.docx', body), 201, 'POST /api/v4/files');
-        return throughput(CEILING_SIZE, reply.ms);
-    }, async () => {
+    const into = await alternate(rounds, () => mattermostUpload(ctx, 'bench-ceiling.docx', body), async () => {
         const reply = expectStatus(await send(ctx.base, {method: 'POST', path: `${base}/sink`, body, headers: {...auth, 'Content-Type': 'application/octet-stream'}}), 200, 'test sink');
         return throughput(CEILING_SIZE, reply.ms);
     });

@@ -18,8 +18,8 @@ import (
 
 // ServeHTTP requests go to the sidecar's HTTP app as plain HTTP/1.1 over its private unix
 // socket, streamed both ways by Go's HTTP client. A gRPC stream per request (the first design)
-// cost 1.5 to 2 ms and a second pass of every body through Node; one HTTP round trip on the
-// socket costs about 0.1 ms (bench/RESULTS.md).
+// cost 2.0 to 3.8 ms at the shim and a second pass of every body through Node; this costs 0.33
+// to 0.65 ms (BenchmarkBridgeRoundTrip, bench/RESULTS.md).
 
 // The headers the shim sets on each request, carrying what it vouches for; the same names live
 // in server-ts/src/http/bridge_headers.ts. Any client-sent header with the prefix is dropped.
@@ -104,15 +104,23 @@ func serveHTTP(app http.RoundTripper, files fileReader, c *plugin.Context, w htt
 		sendFile(files, fileID, resp, w)
 		return
 	}
-	for name, values := range resp.Header {
-		w.Header()[name] = values
-	}
-	for _, name := range hopByHop {
-		w.Header().Del(name)
-	}
+	copyResponseHeaders(w, resp)
 	w.WriteHeader(resp.StatusCode)
 	if !copyResponseBody(w, resp.Body, resp.ContentLength) {
 		cancel()
+	}
+}
+
+// copyResponseHeaders gives the client the app's response headers, less hop-by-hop ones and
+// the bridge's own.
+func copyResponseHeaders(w http.ResponseWriter, resp *http.Response) {
+	for name, values := range resp.Header {
+		if !strings.HasPrefix(name, bridgeHeaderPrefix) {
+			w.Header()[name] = values
+		}
+	}
+	for _, name := range hopByHop {
+		w.Header().Del(name)
 	}
 }
 

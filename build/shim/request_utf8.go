@@ -8,9 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-// The bridge carries header values and the request URI as protobuf strings, which must be
-// UTF-8: a request with other bytes there (Go's HTTP server lets them through) could not be
-// sent to the sidecar and got a 503, as if the sidecar were down.
+// Go's HTTP server lets bytes that are not UTF-8 through in the request URI and header values.
+// The app reads the raw request URI with decodeURIComponent, which throws on them, and no
+// header it reads takes them: such a URI is refused here with 400, such header bytes become
+// U+FFFD. (Written when the bridge carried both as protobuf strings, which must be UTF-8.)
 
 // validUTF8Request returns r with every header value made valid UTF-8 (invalid bytes become
 // U+FFFD, which no header we read accepts), or false when the request URI itself is not UTF-8.

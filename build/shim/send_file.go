@@ -34,12 +34,7 @@ func sendFile(files fileReader, fileID string, resp *http.Response, w http.Respo
 		http.Error(w, "The file could not be read.", status)
 		return
 	}
-	for name, values := range resp.Header {
-		w.Header()[name] = values
-	}
-	for _, name := range append(hopByHop, headerSendFile, "Content-Length") {
-		w.Header().Del(name)
-	}
+	copyResponseHeaders(w, resp)
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(resp.StatusCode)
 	for off := 0; off < len(data); off += bodyChunkSize {

@@ -23,7 +23,7 @@ export const protobufFileName = "bridge/v1/bridge.proto";
  *
  * ServeHTTP is not here: the shim hands each plugin HTTP request to the sidecar's HTTP app as
  * plain HTTP/1.1 over a private unix socket (http.sock), which streams both bodies by itself
- * at a tenth of a gRPC stream's cost per request (bench/RESULTS.md).
+ * at about a sixth of a gRPC stream's cost per request (bench/RESULTS.md).
  */
 
 export enum LogLevel {
