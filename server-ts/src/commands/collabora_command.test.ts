@@ -20,13 +20,13 @@ describe('/collabora', () => {
         return JSON.parse(raw!.toString('utf8')) as LinkClaim;
     };
 
-    it('registers with autocomplete for new, open, help and check (check for admins only)', () => {
+    it('registers with autocomplete for new, open, unlock, help and check (check for admins only)', () => {
         expect(lh.registered).toHaveLength(1);
         const cmd = lh.registered[0] as {trigger: string; auto_complete: boolean; autocomplete_data: {SubCommands: Array<{Trigger: string; RoleID: string; SubCommands: Array<{Trigger: string; Arguments: unknown[]}>}>}};
         expect(cmd.trigger).toBe('collabora');
         expect(cmd.auto_complete).toBe(true);
         const subs = cmd.autocomplete_data.SubCommands;
-        expect(subs.map((s) => s.Trigger)).toEqual(['new', 'open', 'help', 'check']);
+        expect(subs.map((s) => s.Trigger)).toEqual(['new', 'open', 'unlock', 'help', 'check']);
         expect(subs.find((s) => s.Trigger === 'check')!.RoleID).toBe('system_admin');
         const kinds = subs.find((s) => s.Trigger === 'new')!.SubCommands;
         expect(kinds.map((k) => k.Trigger)).toEqual(['document', 'spreadsheet', 'presentation']);
@@ -159,6 +159,35 @@ describe('/collabora', () => {
             const res = await lh.command(w.channelAdmin, w.privateChannel, '/collabora check');
             expect(res.text).toContain('Only system admins can run the connection check.');
             expect(res.text).not.toContain(lh.h.standIn!.url);
+        });
+    });
+
+    describe('unlock', () => {
+        let plan: string;
+        beforeEach(async () => {
+            plan = await lh.h.postFile(w.owner, w.privateChannel, 'Plan.docx');
+            await lh.h.services.documents.resolve(plan);
+            await lh.h.services.locks.lock(plan, 'cool-lockA', w.member.id);
+            lh.h.clock += 12 * 60_000;
+        });
+
+        it('lists the locked documents with who opened them and how long ago', async () => {
+            const res = await lh.command(w.member, w.privateChannel, '/collabora unlock');
+            expect(res.text).toContain('**Plan.docx**');
+            expect(res.text).toContain('12 minutes ago');
+        });
+
+        it('releases the lock for the owner, so that the crashed session can no longer save', async () => {
+            const res = await lh.command(w.owner, w.privateChannel, '/collabora unlock plan.docx');
+            expect(res.text).toContain('Released the lock on **Plan.docx**');
+            expect(await lh.h.services.locks.current(plan)).toBe('');
+            expect((await lh.h.services.locks.holds(plan, 'cool-lockA', w.member.id)).ok).toBe(false);
+        });
+
+        it('refuses a member who is not the owner or an admin, and names no unknown document', async () => {
+            expect((await lh.command(w.member, w.privateChannel, '/collabora unlock Plan.docx')).text).toContain('Only the document\'s owner');
+            expect(await lh.h.services.locks.current(plan)).toBe('cool-lockA');
+            expect((await lh.command(w.owner, w.privateChannel, '/collabora unlock Nope.docx')).text).toContain('no document named **Nope.docx**');
         });
     });
 });

@@ -8,6 +8,7 @@ import {collaboraAutocomplete} from './command_autocomplete';
 import {checkCommand} from './command_check';
 import {newDocumentCommand} from './command_new';
 import {openCommand} from './command_open';
+import {unlockCommand} from './command_unlock';
 import {HELP, reply} from './command_text';
 
 export const COMMAND_TRIGGER = 'collabora';
@@ -19,7 +20,7 @@ export function collaboraCommand(): Record<string, unknown> {
         display_name: 'Collabora Online',
         description: 'View and edit office documents with Collabora Online.',
         auto_complete: true,
-        auto_complete_desc: 'Available commands: new, open, help, check',
+        auto_complete_desc: 'Available commands: new, open, unlock, help, check',
         auto_complete_hint: '[command]',
         autocomplete_data: collaboraAutocomplete(COMMAND_TRIGGER),
     };
@@ -43,6 +44,8 @@ async function dispatch(services: Services, args: CommandArgs): Promise<CommandR
         return openCommand(services, args);
     case 'check':
         return checkCommand(services, args);
+    case 'unlock':
+        return unlockCommand(services, args, [word, rest].filter(Boolean).join(' '));
     default:
         return reply(`I do not know \`${sub.replace(/`/g, '')}\`. Try \`/collabora help\`.`);
     }

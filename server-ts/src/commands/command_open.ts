@@ -40,7 +40,7 @@ async function documentOf(services: Services, info: FileInfo): Promise<DocumentR
     }
 }
 
-async function recentDocuments(services: Services, userId: string, channelId: string, discovery: Discovery): Promise<Listed[]> {
+export async function recentDocuments(services: Services, userId: string, channelId: string, discovery: Discovery): Promise<Listed[]> {
     const infos = await services.state.api.getFileInfos(0, FILES_SCANNED, {channel_ids: [channelId], sort_by: 'CreateAt', sort_descending: true});
     const seen = new Set<string>();
     const listed: Listed[] = [];

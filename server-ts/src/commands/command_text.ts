@@ -13,6 +13,7 @@ export const HELP = [
     '#### Collabora Online',
     '* `/collabora new document <name>`: create a blank document in this channel (`spreadsheet` and `presentation` work too). In a thread, it is posted in the thread.',
     '* `/collabora open`: list this channel\'s recent documents, with links that open them in any browser, on your phone too.',
+    '* `/collabora unlock [name]`: list the channel\'s locked documents, or release the lock a crashed editor left on one (its owner, channel admins and system admins).',
     '* `/collabora check`: test the connection to Collabora Online (system admins).',
     '* `/collabora help`: show this help.',
     '',
