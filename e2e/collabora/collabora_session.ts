@@ -33,6 +33,9 @@ export type SessionOptions = {
     // Sends X-LOOL-WOPI-* duplicates (storage.wopi.is_legacy_server=true).
     legacyHeaders?: boolean;
     noAuthHeader?: boolean;
+
+    // The document's lock token, when this session joins a document Collabora already holds.
+    lockId?: string;
 };
 
 export type PutFileOptions = {
@@ -49,13 +52,25 @@ export type PutFileOptions = {
 
 export class CollaboraSession {
     // One lock token per document for its lifetime: "cool-lock" + random hex (COOL:wsd/Storage.cpp).
-    readonly lockId = `cool-lock${randomBytes(8).toString('hex')}`;
+    readonly lockId: string;
     lastModifiedTime: string | null = null;
     supportsLocks = true;
-    private readonly options: SessionOptions;
+    private options: SessionOptions;
 
     constructor(options: SessionOptions) {
         this.options = options;
+        this.lockId = options.lockId ?? `cool-lock${randomBytes(8).toString('hex')}`;
+    }
+
+    // The host hands the editor a fresh token (PostMessage Reset_Access_Token); later calls of
+    // this session carry it (COOL:browser/src/map/handler/Map.WOPI.js sends "resetaccesstoken",
+    // COOL:wsd/ClientSession.cpp swaps the session's Authorization).
+    resetAccessToken(accessToken: string, accessTokenTtl: number): void {
+        this.options = {...this.options, accessToken, accessTokenTtl};
+    }
+
+    get accessTokenTtl(): number {
+        return this.options.accessTokenTtl ?? 0;
     }
 
     // The URL as the browser built it (COOL:browser/src/core/Socket.ts): every call carries

@@ -2,6 +2,8 @@
 
 export {startCollaboraStandIn} from './collabora_server';
 export type {CollaboraStandIn, StandInOptions} from './collabora_server';
+export {CollaboraDocument} from './collabora_document';
+export type {DocumentCall, DocumentEvent, DocumentOptions, DocumentTimes, ViewAccess} from './collabora_document';
 export {CollaboraSession} from './collabora_session';
 export type {ProofOptions, PutFileOptions, SessionOptions} from './collabora_session';
 export {buildDiscoveryXml} from './discovery_xml';
