@@ -223,7 +223,7 @@ export class CollaboraDocument {
     private start(): void {
         this.timer = setInterval(() => {
             void this.run(() => this.poll()).catch(() => undefined);
-        }, this.options.times.pollMs);
+        }, this.options.times.pollMs).unref();
     }
 
     private stop(): void {

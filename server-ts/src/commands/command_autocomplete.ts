@@ -37,7 +37,8 @@ export function collaboraAutocomplete(trigger: string): AutocompleteData {
         SubCommands: [
             node('new', 'document|spreadsheet|presentation <name>', 'Create a blank document in this channel', {SubCommands: kinds}),
             node('open', '', 'List this channel\'s recent documents with links that open in any browser'),
-            node('unlock', '[name]', 'List locked documents, or release the lock a crashed editor left', {Arguments: [{Name: '', HelpText: 'Name of the locked document', Type: 'TextInput', Required: false, Data: {Hint: '[name]', Pattern: ''}}]}),
+            // No argument entry: Mattermost refuses an optional positional argument.
+            node('unlock', '[name]', 'List locked documents, or release the lock a crashed editor left'),
             node('help', '', 'Show what the command can do'),
             node('check', '', 'Test the connection to Collabora Online (system admins)', {RoleID: 'system_admin'}),
         ],
