@@ -51,11 +51,12 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
     let url = '';
     const lastModified = new Date().toUTCString();
 
-    // As coolwsd's handleWopiDiscoveryRequest (COOL:wsd/ClientRequestDispatcher.cpp; in
-    // COOLWSD.cpp before 2024) builds %SRV_URI%: its own scheme (ssl.enable / ssl.termination,
-    // never the request's), then server_name if set, else the request's Host header
-    // (RequestDetails::getHostUntrusted, COOL:wsd/RequestDetails.cpp). So a Mattermost that
-    // fetches discovery at an internal address gets urlsrc naming that internal address.
+    // As coolwsd's handleWopiDiscoveryRequest builds %SRV_URI% (COOL:wsd/ClientRequestDispatcher.cpp;
+    // COOLWSD.cpp / LOOLWSD.cpp in older releases): its own scheme (ssl.enable or
+    // ssl.termination, never the request's), then server_name if set, else the request's Host
+    // header (RequestDetails::getHostUntrusted, COOL:wsd/RequestDetails.cpp). So a Mattermost
+    // that fetches discovery at an internal address gets urlsrc naming that internal address.
+    // (A ProxyPrefix request header would override all of it; not played here.)
     const discoveryXml = (host?: string) => buildDiscoveryXml({
         serverUrl: `http://${options.serverName ?? host ?? new URL(url).host}`, versionHash,
         proofKeyAttributes: options.withProofKey === false ? null : signer.discoveryAttributes(),
