@@ -9,8 +9,9 @@ import type {CheckResult} from './admin_check_result';
 // else from the Host the discovery request carried (COOL:wsd/ClientRequestDispatcher.cpp,
 // handleWopiDiscoveryRequest); a proxy's ProxyPrefix header overrides both. Browsers are always
 // sent to the public URL (buildActionUrl), so the internal host is expected here. Any third
-// host means Collabora believes it has another name, which it also uses for the addresses it
-// gives the editor in the browser.
+// host means Collabora believes it has another name, and it uses that name for more than
+// discovery: the editor's WebSocket address (COOL:wsd/ServerURL.hpp) and the origins it accepts
+// (ClientRequestDispatcher.cpp) follow server_name too.
 
 export const DISCOVERY_HOST_TITLE = 'Collabora Online knows its address';
 
