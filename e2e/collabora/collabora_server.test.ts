@@ -44,6 +44,26 @@ describe('Collabora stand-in server', () => {
         expect(standIn.requests.map((r) => r.url)).toContain('/nope');
     });
 
+    // The internal-URL case: Mattermost asks at one address, browsers use another.
+    it('names the Host the discovery request carried in urlsrc, as coolwsd does', async () => {
+        const host = `office.internal:${new URL(standIn.url).port}`;
+        const res = await sendWopiRequest('GET', `${standIn.url}/hosting/discovery`, {Host: host});
+        const parsed = parseDiscovery(res.text());
+        expect(parsed.ok && findAction(parsed.discovery, 'docx', ['edit'])?.urlsrc).toBe(`http://${host}/browser/${standIn.versionHash}/cool.html?`);
+        expect(parsed.ok && parsed.discovery.capabilitiesUrl).toBe(`http://${host}/hosting/capabilities`);
+    });
+
+    it('names server_name instead of the Host when it is set', async () => {
+        const named = await startCollaboraStandIn({serverName: 'office.example.com'});
+        try {
+            const res = await sendWopiRequest('GET', `${named.url}/hosting/discovery`, {Host: 'office.internal'});
+            const parsed = parseDiscovery(res.text());
+            expect(parsed.ok && findAction(parsed.discovery, 'odt', ['edit'])?.urlsrc).toBe(`http://office.example.com/browser/${named.versionHash}/cool.html?`);
+        } finally {
+            await named.close();
+        }
+    });
+
     it('can run without a proof key, like an unconfigured coolwsd', async () => {
         const bare = await startCollaboraStandIn({withProofKey: false});
         try {

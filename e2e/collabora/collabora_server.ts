@@ -21,6 +21,10 @@ export type StandInOptions = {
     // false: no proof key configured, discovery has no <proof-key>.
     withProofKey?: boolean;
 
+    // coolwsd.xml's server_name ("host[:port]"): when set, urlsrc names it whatever Host the
+    // discovery request carried.
+    serverName?: string;
+
     // Extra routes (the editor page, see editor_stand_in.ts): answers and returns true for the
     // requests it serves; the others fall through to discovery, capabilities and 404.
     handle?: (req: IncomingMessage, res: ServerResponse, standIn: CollaboraStandIn) => boolean;
@@ -30,7 +34,8 @@ export type CollaboraStandIn = {
     url: string;
     signer: ProofSigner;
     versionHash: string;
-    discoveryXml: () => string;
+    // host: the Host header of the discovery request; defaults to the address it listens on.
+    discoveryXml: (host?: string) => string;
     capabilities: () => Record<string, unknown>;
 
     // Every request the stand-in answered, for assertions ("discovery fetched twice").
@@ -46,8 +51,14 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
     let url = '';
     const lastModified = new Date().toUTCString();
 
-    const discoveryXml = () => buildDiscoveryXml({
-        serverUrl: url, versionHash,
+    // As coolwsd's handleWopiDiscoveryRequest builds %SRV_URI% (COOL:wsd/ClientRequestDispatcher.cpp;
+    // COOLWSD.cpp / LOOLWSD.cpp in older releases): its own scheme (ssl.enable or
+    // ssl.termination, never the request's), then server_name if set, else the request's Host
+    // header (RequestDetails::getHostUntrusted, COOL:wsd/RequestDetails.cpp). So a Mattermost
+    // that fetches discovery at an internal address gets urlsrc naming that internal address.
+    // (A ProxyPrefix request header would override all of it; not played here.)
+    const discoveryXml = (host?: string) => buildDiscoveryXml({
+        serverUrl: `http://${options.serverName ?? host ?? new URL(url).host}`, versionHash,
         proofKeyAttributes: options.withProofKey === false ? null : signer.discoveryAttributes(),
     });
 
@@ -70,7 +81,7 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
         }
         if (req.method === 'GET' && path === '/hosting/discovery') {
             res.writeHead(200, {'Content-Type': 'text/xml', 'Last-Modified': lastModified, 'X-Content-Type-Options': 'nosniff'});
-            res.end(discoveryXml());
+            res.end(discoveryXml(req.headers.host));
         } else if (req.method === 'GET' && path === '/hosting/capabilities') {
             res.writeHead(200, {'Content-Type': 'application/json'});
             res.end(JSON.stringify(capabilities()));

@@ -27,7 +27,8 @@ function escapeAttr(value: string): string {
 
 export type DiscoveryXmlOptions = {
 
-    // e.g. "http://127.0.0.1:9980" (coolwsd derives it from server_name or the Host header).
+    // e.g. "http://127.0.0.1:9980": coolwsd's %SRV_URI%, from server_name or the discovery
+    // request's Host header (collabora_server.ts).
     serverUrl: string;
     versionHash: string;
 

@@ -3,11 +3,11 @@
 import {parseSettings} from '../config/settings';
 
 import type {CheckResult} from './admin_check_result';
-import {tlsResult, wopiReachableResult} from './admin_checks_config';
+import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
 import {ApiHarness} from './testing/api_harness';
 import {buildWorld, type World} from './testing/personas';
 
-const IDS = ['discovery', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'wopi_reachable'];
+const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'mixed_content', 'wopi_reachable'];
 
 function byId(results: CheckResult[]): Record<string, CheckResult> {
     return Object.fromEntries(results.map((r) => [r.id, r]));
@@ -39,12 +39,15 @@ describe('POST /api/v1/admin/check', () => {
         expectFixOnEveryFailure(results);
         const r = byId(results);
         expect(r.discovery).toMatchObject({ok: true, detail: expect.stringMatching(new RegExp(`${h.standIn!.url}/hosting/discovery in \\d+ ms`))});
+        expect(r.discovery_host).toMatchObject({ok: true, detail: expect.stringMatching(/host of the Collabora Online URL/)});
         expect(r.version).toMatchObject({ok: true, detail: expect.stringContaining('24.04.13.2')});
         expect(r.formats).toMatchObject({ok: true, detail: expect.stringMatching(/opens \d+ file extensions and edits \d+/)});
         expect(r.proof_key.ok).toBe(true);
         expect(r.clock_skew.ok).toBe(true);
         // The stand-in speaks plain HTTP on loopback.
         expect(r.tls).toMatchObject({ok: false, fix: expect.stringMatching(/HTTPS/)});
+        // The harness's Site URL is https and the stand-in http: browsers would block the frame.
+        expect(r.mixed_content).toMatchObject({ok: false, detail: expect.stringMatching(/mixed content/)});
         expect(r.wopi_reachable.ok).toBe(true);
         // Fetched now, not from the cache.
         expect(h.standIn!.requests.filter((q) => q.url === '/hosting/discovery').length).toBeGreaterThanOrEqual(1);
@@ -58,7 +61,7 @@ describe('POST /api/v1/admin/check', () => {
         expectFixOnEveryFailure(results);
         const r = byId(results);
         expect(r.discovery).toMatchObject({ok: false, detail: expect.stringMatching(/could not be fetched from http:\/\/127\.0\.0\.1:1\/hosting\/discovery.*ECONNREFUSED/), fix: expect.stringMatching(/running/)});
-        for (const id of ['version', 'formats', 'proof_key', 'clock_skew']) {
+        for (const id of ['discovery_host', 'version', 'formats', 'proof_key', 'clock_skew']) {
             expect(r[id]).toMatchObject({ok: false, detail: expect.stringMatching(/Not checked/)});
         }
     });
@@ -69,6 +72,30 @@ describe('POST /api/v1/admin/check', () => {
         const results: CheckResult[] = (await check()).json().results;
         expectFixOnEveryFailure(results);
         expect(byId(results).discovery).toMatchObject({ok: false, detail: 'The Collabora Online URL is not set.'});
+    });
+
+    it('accepts discovery naming the internal URL, which browsers never get', async () => {
+        h = await ApiHarness.start();
+        w = buildWorld(h);
+        h.state.applyConfiguration({CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: h.standIn!.url});
+        const r = byId((await check()).json().results);
+        expect(r.discovery_host).toMatchObject({ok: true, detail: expect.stringContaining(`internal address ${new URL(h.standIn!.url).host}`)});
+        expect(r.discovery_host.detail).toContain('office.example.com');
+    });
+
+    it('warns when discovery names neither the public nor the internal host, and says to set server_name', async () => {
+        h = await ApiHarness.start({standIn: {serverName: 'office.elsewhere.example'}});
+        w = buildWorld(h);
+        h.state.applyConfiguration({CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: h.standIn!.url});
+        const results: CheckResult[] = (await check()).json().results;
+        expectFixOnEveryFailure(results);
+        const r = byId(results);
+        expect(r.discovery.ok).toBe(true);
+        expect(r.discovery_host).toMatchObject({
+            ok: false,
+            detail: expect.stringMatching(/names office\.elsewhere\.example, which is neither the Collabora Online URL's host \(office\.example\.com\) nor the internal URL's \(127\.0\.0\.1:\d+\)/),
+            fix: expect.stringMatching(/server_name to the host browsers use \(office\.example\.com\)/),
+        });
     });
 
     it('warns about clocks more than a minute apart', async () => {
@@ -121,10 +148,38 @@ describe('configuration checks', () => {
         [{CollaboraUrl: 'https://office.example.com'}, 'https://127.0.0.1', false, 'Collabora\'s own machine'],
         [{CollaboraUrl: 'http://localhost:9980'}, 'http://localhost:8065', true, ''],
         [{CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: 'http://127.0.0.1:9980'}, 'https://localhost', true, ''],
-        [{CollaboraUrl: 'https://office.example.com'}, 'http://chat.example.com', false, 'plain HTTP'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://chat.example.com', false, 'not a private-network address'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://203.0.113.7:8065', false, 'not a private-network address'],
         [{CollaboraUrl: 'https://office.example.com'}, 'chat.example.com', false, 'not an http(s) URL'],
+        // An https Collabora calling back over http inside a private network: a valid setup.
+        [{CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: 'http://collabora:9980'}, 'http://mattermost:8065', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://10.0.0.5:8065', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://172.20.0.3:8065', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://192.168.1.20', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://[fd00::5]:8065', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://mattermost.local', true, 'private network'],
+        [{CollaboraUrl: 'https://office.example.com', CollaboraInternalUrl: 'http://127.0.0.1:9980'}, 'http://localhost:8065', true, 'private network'],
+        // Loopback still means Collabora's own machine when Collabora runs elsewhere.
+        [{CollaboraUrl: 'https://office.example.com'}, 'http://127.0.0.1:8065', false, 'Collabora\'s own machine'],
     ])('wopi_reachable %j with %s -> ok %s', (raw, base, ok, detail) => {
         const result = wopiReachableResult(settings(raw), base);
+        expect(result.ok).toBe(ok);
+        expect(result.detail).toContain(detail);
+        expectFixOnEveryFailure([result]);
+    });
+
+    // Browsers block an http frame in an https page; every other pairing loads.
+    it.each([
+        ['https://office.example.com', 'https://chat.example.com', true, 'loads from https://office.example.com'],
+        ['https://office.example.com', 'http://chat.example.com', true, 'loads from'],
+        ['http://office.example.com', 'http://chat.example.com', true, 'loads from'],
+        ['http://office.example.com', 'https://chat.example.com', false, 'mixed content'],
+        ['http://10.0.0.7:9980', 'https://chat.example.com', false, 'mixed content'],
+        ['http://localhost:9980', 'https://localhost', false, 'mixed content'],
+        ['', 'https://chat.example.com', false, 'not set'],
+        ['https://office.example.com', '', false, 'Site URL is not set'],
+    ])('mixed_content Collabora %s in a page of %s -> ok %s', (collaboraUrl, siteUrl, ok, detail) => {
+        const result = mixedContentResult(settings({CollaboraUrl: collaboraUrl}), siteUrl);
         expect(result.ok).toBe(ok);
         expect(result.detail).toContain(detail);
         expectFixOnEveryFailure([result]);

@@ -10,6 +10,7 @@ import {fetchText} from '../collabora/http_fetch';
 import {importProofKeys} from '../collabora/proof_keys';
 import type {Settings} from '../config/settings';
 
+import {DISCOVERY_HOST_TITLE, discoveryHostResult} from './admin_check_discovery_host';
 import type {CheckResult} from './admin_check_result';
 import {formatsOf} from './format_support';
 
@@ -138,11 +139,12 @@ export async function collaboraChecks(settings: Settings, now: () => number): Pr
     const url = discoveryUrl(settings);
     if (!url) {
         const notSet: CheckResult = {id: 'discovery', ok: false, title: 'Collabora Online answers', detail: 'The Collabora Online URL is not set.', fix: `Enter the address of your Collabora Online server in ${SETTINGS_PATH} > Collabora Online URL.`};
-        return [notSet, skipped('version', 'Collabora Online version'), skipped('formats', 'File formats'), skipped('proof_key', 'Proof key'), skipped('clock_skew', 'Clocks agree')];
+        return [notSet, skipped('discovery_host', DISCOVERY_HOST_TITLE), skipped('version', 'Collabora Online version'), skipped('formats', 'File formats'), skipped('proof_key', 'Proof key'), skipped('clock_skew', 'Clocks agree')];
     }
     const probe = await probeDiscovery(settings, now);
     return [
         discoveryResult(settings, probe),
+        probe.discovery ? discoveryHostResult(settings, probe.discovery) : skipped('discovery_host', DISCOVERY_HOST_TITLE),
         await versionResult(settings, probe.discovery),
         formatsResult(probe.discovery),
         proofKeyResult(settings, probe.discovery),

@@ -4,7 +4,7 @@ import type {Services} from '../services';
 
 import type {CheckResult} from './admin_check_result';
 import {collaboraChecks} from './admin_checks_collabora';
-import {tlsResult, wopiReachableResult} from './admin_checks_config';
+import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
 
 // The connection self-test, shared by the admin console's "Test connection" and /collabora
 // check. Callers check that the user is a system admin: the answer names internal addresses.
@@ -13,6 +13,7 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
     return [
         ...(await collaboraChecks(settings, services.now)),
         tlsResult(settings),
+        mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),
     ];
 }

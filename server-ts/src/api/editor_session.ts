@@ -72,8 +72,10 @@ export async function editorSession(services: Services, userId: string, doc: Doc
     // Opening a view session with the edit action needs Collabora's read-only switch; the
     // view token alone would still let the editor show its editing toolbar.
     const permission: EditorPermission | undefined = mode === 'view' && action.name === 'edit' ? 'readonly' : undefined;
+    // Discovery may come from the internal URL; browsers only ever get the public one.
     const built = buildActionUrl({
         urlsrc: action.urlsrc,
+        publicCollaboraUrl: services.state.settings.collaboraUrl,
         wopiSrc: wopiSrc(services.state.wopiBaseUrl, doc.docId),
         lang: options.lang,
         permission,

@@ -8,6 +8,9 @@ export type EditorPermission = 'edit' | 'readonly' | 'view';
 export type ActionUrlOptions = {
     urlsrc: string;
 
+    // The Collabora Online URL browsers use (CollaboraUrl): its origin replaces urlsrc's.
+    publicCollaboraUrl: string;
+
     // The canonical WOPISrc of the document (one per document for every user, section 0.1).
     wopiSrc: string;
 
@@ -33,6 +36,28 @@ function fillPlaceholders(urlsrc: string, lang: string | undefined): string {
         (LANGUAGE_PLACEHOLDERS.has(value) && lang !== undefined ? `${name}=${encodeURIComponent(lang)}&` : ''));
 }
 
+// Collabora writes urlsrc's origin from the Host of the discovery request unless its
+// server_name is set (COOL:wsd/ClientRequestDispatcher.cpp, handleWopiDiscoveryRequest), so
+// discovery fetched at the internal URL names an address browsers may not reach. Browsers
+// always get the public URL's origin; urlsrc keeps its path (service_root, version hash) and
+// query. A string splice, not URL parsing: placeholder groups must survive untouched.
+const URL_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+function withPublicOrigin(urlsrc: string, publicUrl: string): string | null {
+    let origin: string;
+    try {
+        const url = new URL(publicUrl);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            return null;
+        }
+        origin = url.origin;
+    } catch {
+        return null;
+    }
+    const current = URL_ORIGIN.exec(urlsrc);
+    return current ? origin + urlsrc.slice(current[0].length) : null;
+}
+
 function isWopiSrc(value: string): boolean {
     try {
         const url = new URL(value);
@@ -51,14 +76,18 @@ export function buildActionUrl(options: ActionUrlOptions): ActionUrlResult {
     if (options.lang !== undefined && !LANG.test(options.lang)) {
         return {ok: false, error: 'lang must be a BCP-47 language tag'};
     }
-    const base = fillPlaceholders(options.urlsrc.trim().replace(/\\\./g, '.'), options.lang);
+    const published = fillPlaceholders(options.urlsrc.trim().replace(/\\\./g, '.'), options.lang);
     try {
-        const check = new URL(base);
+        const check = new URL(published);
         if (check.protocol !== 'https:' && check.protocol !== 'http:') {
             return {ok: false, error: 'urlsrc must be an http(s) URL'};
         }
     } catch {
         return {ok: false, error: 'urlsrc is not a URL'};
+    }
+    const base = withPublicOrigin(published, options.publicCollaboraUrl);
+    if (base === null) {
+        return {ok: false, error: 'the public Collabora Online URL must be an absolute http(s) URL'};
     }
 
     // WOPISrc must be URI-encoded: debug builds reject it otherwise and proxies mangle it
