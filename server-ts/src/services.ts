@@ -1,7 +1,7 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
 import {DiscoveryService} from './collabora/discovery_service';
-import {lookup} from './config/settings';
+import {lookup, tokenLifetimeSeconds} from './config/settings';
 import {DocumentStore} from './documents/document_store';
 import {SessionEnder} from './documents/session_ender';
 import {LockStore} from './locks/lock_store';
@@ -24,7 +24,7 @@ export interface Services {
 
 export function buildServices(state: PluginState, now: () => number = Date.now): Services {
     const documents = new DocumentStore(state.api, () => lookup(state.rawSettings, 'FileEditPermissions'));
-    const locks = new LockStore(state.api, now);
+    const locks = new LockStore(state.api, now, () => ({ttlSeconds: state.settings.lockTtlSeconds, reclaimSeconds: tokenLifetimeSeconds(state.settings)}));
     return {
         state,
         documents,

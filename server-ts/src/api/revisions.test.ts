@@ -66,7 +66,7 @@ describe('revisions', () => {
         });
 
         it('is refused with 409 while an editing session holds the lock', async () => {
-            await h.services.locks.lock(doc, 'collabora-lock');
+            await h.services.locks.lock(doc, 'collabora-lock', '');
             const res = await restore(w.member, doc);
             expect(res.statusCode).toBe(409);
             expect(res.json().code).toBe('DOCUMENT_LOCKED');

@@ -7,6 +7,7 @@ import type {Services} from '../services';
 import {registerAdminCheckRoute} from './admin_check';
 import {sendApiError, toApiError} from './api_error';
 import {registerClientConfigRoute} from './client_config';
+import {registerFileLockRoutes} from './file_lock';
 import {registerFileRightsRoutes} from './file_rights';
 import {registerNewDocumentRoute} from './new_document';
 import {registerOpenFileRoute} from './open_file';
@@ -27,6 +28,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
         scope.setErrorHandler((err, request, reply) => sendApiError(reply, toApiError(err, services.state.log, request.routeOptions.url ?? request.url)));
         registerClientConfigRoute(scope, services);
         registerFileRightsRoutes(scope, services);
+        registerFileLockRoutes(scope, services);
         registerOpenFileRoute(scope, services);
         registerNewDocumentRoute(scope, services);
         registerRevisionRoutes(scope, services);

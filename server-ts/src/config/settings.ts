@@ -12,6 +12,10 @@ export interface Settings {
     wopiBaseUrl: string;
     skipTlsVerify: boolean;
     tokenTtlMinutes: number;
+    // Test knobs, not in the System Console: the test stack compresses the clock with them.
+    // tokenTtlSeconds (0: unset) overrides tokenTtlMinutes; lockTtlSeconds is the WOPI lock's life.
+    tokenTtlSeconds: number;
+    lockTtlSeconds: number;
     defaultEditPolicy: EditPolicyName;
     guestsCanEdit: boolean;
     previewFormats: string[];
@@ -24,6 +28,7 @@ export interface Settings {
 }
 
 export const DEFAULT_TOKEN_TTL_MINUTES = 600;
+export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
 
 type RawConfig = Record<string, unknown>;
 
@@ -73,6 +78,8 @@ export function parseSettings(raw: RawConfig): Settings {
         wopiBaseUrl: stripSlash(str(raw, 'WopiBaseUrl')),
         skipTlsVerify: bool(raw, 'SkipTlsVerify', false),
         tokenTtlMinutes: positiveInt(raw, 'TokenTtlMinutes', DEFAULT_TOKEN_TTL_MINUTES),
+        tokenTtlSeconds: positiveInt(raw, 'TokenTtlSeconds', 0),
+        lockTtlSeconds: positiveInt(raw, 'LockTtlSeconds', DEFAULT_LOCK_TTL_SECONDS),
         defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
         guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
         previewFormats: list(raw, 'PreviewFormats'),
@@ -84,3 +91,6 @@ export function parseSettings(raw: RawConfig): Settings {
         nodePath: str(raw, 'NodePath'),
     };
 }
+
+// The access token's lifetime in seconds: the test knob when set, else the admin's minutes.
+export const tokenLifetimeSeconds = (s: Settings): number => s.tokenTtlSeconds || s.tokenTtlMinutes * 60;

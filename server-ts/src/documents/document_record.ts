@@ -39,6 +39,9 @@ export interface DocumentRecord {
     policy?: EditPolicy;
     // Users who saved changes since the post last showed the newest revision (edit summary).
     editorsSinceSwap: string[];
+    // The Mattermost file name of currentFileId, when a rename made it differ from name. A
+    // rename only changes name; the file under the new name is made when the post needs it.
+    currentFileName?: string;
 }
 
 // Revisions listed in the record; older saves stay in Mattermost as files, unlisted.
@@ -49,3 +52,6 @@ export const fileKey = (fileId: string): string => `file:${fileId}`;
 
 // Mattermost ids are 26 lower-case base32 characters; anything else is not a document.
 export const isMattermostId = (id: string): boolean => /^[a-z0-9]{26}$/.test(id);
+
+// needsRenamedFile: the current revision's file still carries the name from before a rename.
+export const needsRenamedFile = (doc: DocumentRecord): boolean => doc.currentFileName !== undefined && doc.currentFileName !== doc.name;

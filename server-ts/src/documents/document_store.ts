@@ -98,25 +98,51 @@ export class DocumentStore {
 
     // addRevision makes a stored file the document's current content at once, for every node.
     // With expectLastModified, it refuses (returns null) when another save came first.
-    async addRevision(docId: string, fileId: string, size: number, userId: string, now: number, options: {expectLastModified?: string; name?: string} = {}): Promise<DocumentRecord | null> {
+    // uploadedName is the name the file was stored under; a rename that landed meanwhile keeps
+    // the record's name. sameContentAs (the current file id it copies) adds a renamed copy of the
+    // current revision: refused when the current file changed, and LastModifiedTime stays.
+    async addRevision(docId: string, fileId: string, size: number, userId: string, now: number, options: AddRevisionOptions = {}): Promise<DocumentRecord | null> {
         await this.api.kvSetWithOptions(fileKey(fileId), Buffer.from(docId));
         return this.update<DocumentRecord | null>(docId, (doc) => {
             if (options.expectLastModified !== undefined && doc.lastModified !== options.expectLastModified) {
                 return {next: undefined, result: null};
             }
+            if (options.sameContentAs !== undefined && doc.currentFileId !== options.sameContentAs) {
+                return {next: undefined, result: null};
+            }
             const version = doc.version + 1;
             const revision: Revision = {fileId, size, createdAt: now, userId, version};
+            const name = options.name ?? doc.name;
+            const edited = options.sameContentAs === undefined;
             const next: DocumentRecord = {
                 ...doc,
                 currentFileId: fileId,
-                name: options.name ?? doc.name,
+                name,
                 size,
                 version,
-                lastModified: formatLastModifiedTime(now),
+                lastModified: edited ? formatLastModifiedTime(now) : doc.lastModified,
                 revisions: [...doc.revisions, revision].slice(-MAX_LISTED_REVISIONS),
-                editorsSinceSwap: doc.editorsSinceSwap.includes(userId) ? doc.editorsSinceSwap : [...doc.editorsSinceSwap, userId],
+                editorsSinceSwap: !edited || doc.editorsSinceSwap.includes(userId) ? doc.editorsSinceSwap : [...doc.editorsSinceSwap, userId],
+                currentFileName: options.uploadedName === undefined || options.uploadedName === name ? undefined : options.uploadedName,
             };
             return {next, result: next};
         });
     }
+
+    // rename changes only the document's name: its content, version and LastModifiedTime stay,
+    // so the save Collabora sends next with the timestamp it holds is not a conflict.
+    async rename(docId: string, name: string): Promise<DocumentRecord> {
+        return this.update(docId, (doc) => {
+            const fileName = doc.currentFileName ?? doc.name;
+            const next: DocumentRecord = {...doc, name, currentFileName: fileName === name ? undefined : fileName};
+            return {next, result: next};
+        });
+    }
+}
+
+export interface AddRevisionOptions {
+    expectLastModified?: string;
+    name?: string;
+    uploadedName?: string;
+    sameContentAs?: string;
 }

@@ -1,12 +1,21 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import {PassThrough} from 'node:stream';
+
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
-import {fileKey, type DocumentRecord} from './document_record';
+import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
+
+// Files uploaded as "nouser" can be attached to any post by the plugin (store_revision.ts).
+const UPLOADER = 'nouser';
+
+// When ending a session failed (post deleted, channel archived, update refused), it is tried
+// again after these delays, and by every later CheckFileInfo and Lock on any node.
+const RETRY_DELAYS_MS = [30_000, 5 * 60_000, 30 * 60_000];
 
 // SessionEnder swaps the post's attachment to the newest revision when an editing session ends
 // (exit save, unlock, or a lock that expired), and posts one edit summary per session. The
@@ -22,13 +31,50 @@ export class SessionEnder {
 
     // endIfIdle ends the session of a document nobody holds a lock on any more.
     async endIfIdle(doc: DocumentRecord): Promise<DocumentRecord> {
-        if (doc.attachedFileId === doc.currentFileId || (await this.locks.current(doc.docId)) !== '') {
+        if ((doc.attachedFileId === doc.currentFileId && !needsRenamedFile(doc)) || (await this.locks.current(doc.docId)) !== '') {
             return doc;
         }
         return this.end(doc.docId);
     }
 
+    // The WOPI paths end sessions on the side of another call (CheckFileInfo, Lock, Unlock, an
+    // exit save, a rename): a failure there is logged and retried later, and the WOPI call is
+    // answered as if nothing happened, so the next open never breaks.
+    async endIfIdleSafely(doc: DocumentRecord): Promise<DocumentRecord> {
+        try {
+            return await this.endIfIdle(doc);
+        } catch (err) {
+            this.endFailed(doc.docId, err, 0);
+            return doc;
+        }
+    }
+
+    async endSafely(docId: string): Promise<void> {
+        try {
+            await this.end(docId);
+        } catch (err) {
+            this.endFailed(docId, err, 0);
+        }
+    }
+
+    private endFailed(docId: string, err: unknown, attempt: number): void {
+        const delay = RETRY_DELAYS_MS[attempt];
+        this.state.log.warn('Ending the editing session failed; it is retried later', {doc_id: docId, attempt: attempt + 1, retry_in_ms: delay ?? 0, error: err instanceof Error ? err.message : String(err)});
+        if (delay === undefined) {
+            return;
+        }
+        setTimeout(() => {
+            this.documents.get(docId)
+                .then((doc) => (doc ? this.endIfIdle(doc) : undefined))
+                .catch((again: unknown) => this.endFailed(docId, again, attempt + 1));
+        }, delay).unref();
+    }
+
     async end(docId: string): Promise<DocumentRecord> {
+        const renamed = await this.documents.require(docId);
+        if (needsRenamedFile(renamed)) {
+            await this.storeUnderNewName(renamed);
+        }
         const claim = await this.documents.update(docId, (doc) => {
             if (doc.attachedFileId === doc.currentFileId) {
                 return {next: undefined, result: null};
@@ -64,6 +110,18 @@ export class SessionEnder {
         await this.postSummary(after, before.editorsSinceSwap);
         await this.state.api.publishWebSocketEvent('document_updated', {doc_id: docId, file_id: after.currentFileId, post_id: after.postId}, {channelId: after.channelId});
         return current;
+    }
+
+    // storeUnderNewName gives the current revision a file under the name a rename chose (the
+    // post shows file names, which cannot change in place). Only when no save did it first:
+    // the new file becomes a revision with the same content and LastModifiedTime.
+    private async storeUnderNewName(doc: DocumentRecord): Promise<void> {
+        const bytes = this.state.api.getFile(doc.currentFileId).pipe(new PassThrough());
+        const info = doc.size === 0
+            ? await this.state.api.uploadFile(doc.channelId, doc.name, bytes)
+            : await this.state.api.uploadData({userId: UPLOADER, channelId: doc.channelId, filename: doc.name, fileSize: doc.size}, bytes);
+        const author = doc.revisions[doc.revisions.length - 1]?.userId ?? doc.ownerId;
+        await this.documents.addRevision(doc.docId, info.id, info.size, author, this.now(), {sameContentAs: doc.currentFileId, uploadedName: doc.name});
     }
 
     // preserve keeps the file the post is about to stop showing readable: Mattermost soft-deletes

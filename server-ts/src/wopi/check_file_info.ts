@@ -9,7 +9,7 @@ import type {WopiRequestContext} from './wopi_gate';
 // read-only even with an edit token.
 export async function checkFileInfo(services: Services, ctx: WopiRequestContext): Promise<Record<string, unknown>> {
     const {state} = services;
-    const doc = await services.sessions.endIfIdle(ctx.doc);
+    const doc = await services.sessions.endIfIdleSafely(ctx.doc);
     const user = ctx.rights.user ?? await state.api.getUser(ctx.claims.userId);
     const displayName = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.nickname || user.username;
     const siteUrl = state.serverConfig.siteUrl;

@@ -18,42 +18,52 @@ function requiredLock(request: FastifyRequest): string {
 
 // Lock takes the document for an editing session, or refreshes the lock when it is the current
 // one (Collabora refreshes by locking again every 15 minutes). With X-WOPI-OldLock it is
-// UnlockAndRelock. Only a user who may edit right now may lock.
+// UnlockAndRelock. Taking the document needs a user who may edit right now; refreshing needs
+// only a valid token of the document, since only Collabora knows lock ids and it refreshes from
+// the session it prefers, the owner's, even a read-only one (COOL:wsd/DocumentBroker.cpp,
+// getWriteableSession).
 export async function lock(services: Services, ctx: WopiRequestContext, request: FastifyRequest): Promise<void> {
-    requireWrite(ctx);
     const lockId = requiredLock(request);
     const old = parseOldLock(request.headers['x-wopi-oldlock']);
     if (!old.ok) {
         throw new WopiError(400, old.error.code, old.error.message);
     }
+    const {docId} = ctx.doc;
+    const userId = ctx.claims.userId;
     if (old.value !== null) {
-        const outcome = await services.locks.unlockAndRelock(ctx.doc.docId, old.value, lockId);
+        requireWrite(ctx);
+        const outcome = await services.locks.unlockAndRelock(docId, old.value, lockId, userId);
         if (!outcome.ok) {
             throw lockConflict(outcome.currentLockId);
         }
         return;
     }
+    // The same id refreshes the lock, or takes it back after it lapsed unrefreshed.
+    if ((await services.locks.refresh(docId, lockId, userId)).ok) {
+        return;
+    }
+    requireWrite(ctx);
     // A session whose lock expired without an Unlock ended then: publish its revision first.
-    await services.sessions.endIfIdle(ctx.doc);
-    const outcome = await services.locks.lock(ctx.doc.docId, lockId);
+    await services.sessions.endIfIdleSafely(ctx.doc);
+    const outcome = await services.locks.lock(docId, lockId, userId);
     if (!outcome.ok) {
         throw lockConflict(outcome.currentLockId);
     }
 }
 
+// Unlock and RefreshLock present the current lock id, which only Collabora knows: any valid
+// token of the document may send them.
 export async function unlock(services: Services, ctx: WopiRequestContext, request: FastifyRequest): Promise<void> {
-    requireWrite(ctx);
     const outcome = await services.locks.unlock(ctx.doc.docId, requiredLock(request));
     if (!outcome.ok) {
         throw lockConflict(outcome.currentLockId);
     }
     // Collabora unlocks when the last editor leaves: the editing session has ended.
-    await services.sessions.end(ctx.doc.docId);
+    await services.sessions.endSafely(ctx.doc.docId);
 }
 
 export async function refreshLock(services: Services, ctx: WopiRequestContext, request: FastifyRequest): Promise<void> {
-    requireWrite(ctx);
-    const outcome = await services.locks.refresh(ctx.doc.docId, requiredLock(request));
+    const outcome = await services.locks.refresh(ctx.doc.docId, requiredLock(request), ctx.claims.userId);
     if (!outcome.ok) {
         throw lockConflict(outcome.currentLockId);
     }

@@ -30,22 +30,42 @@ export async function putFile(services: Services, ctx: WopiRequestContext, reque
     if (checkCoolTimestamp(sentStamp, ctx.doc.lastModified) === 'conflict') {
         throw staleTimestamp();
     }
-    const current = await services.locks.current(ctx.doc.docId);
     const sentLock = lock.ok ? lock.value : null;
-    if (current !== '' ? sentLock !== current : ctx.doc.size > 0) {
-        throw lockConflict(current);
-    }
+    const locked = await saveMayLock(services, ctx, sentLock);
     const body = await sizedBody(request, services.state.serverConfig.maxFileSize);
     try {
         const doc = await storeRevision(services, ctx.doc, body, ctx.claims.userId, {expectLastModified: sentStamp === null ? undefined : ctx.doc.lastModified});
         if (!doc) {
             throw staleTimestamp();
         }
-        if (flags.ok && flags.value.isExitSave && current === '') {
-            await services.sessions.end(doc.docId);
+        if (flags.ok && flags.value.isExitSave && !locked) {
+            await services.sessions.endSafely(doc.docId);
         }
         return {lastModified: doc.lastModified, version: doc.version};
     } finally {
         await body.release();
     }
+}
+
+// saveMayLock applies the lock rules of a save (wopi-collabora.md 7) and tells whether the
+// document is locked by the saving session. The lock id that last held the document takes it
+// back when it lapsed unrefreshed and nobody took it since (lock_store.ts says why). An unlocked
+// document may be saved only while it is empty.
+async function saveMayLock(services: Services, ctx: WopiRequestContext, sentLock: string | null): Promise<boolean> {
+    const {docId} = ctx.doc;
+    if (sentLock !== null) {
+        const held = await services.locks.holds(docId, sentLock, ctx.claims.userId);
+        if (held.ok) {
+            return true;
+        }
+        if (held.currentLockId !== '' || ctx.doc.size > 0) {
+            throw lockConflict(held.currentLockId);
+        }
+        return false;
+    }
+    const current = await services.locks.current(docId);
+    if (current !== '' || ctx.doc.size > 0) {
+        throw lockConflict(current);
+    }
+    return false;
 }

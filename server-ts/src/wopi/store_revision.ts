@@ -18,9 +18,9 @@ export async function storeRevision(
     doc: DocumentRecord,
     body: SizedBody,
     userId: string,
-    options: {expectLastModified?: string; name?: string} = {},
+    options: {expectLastModified?: string} = {},
 ): Promise<DocumentRecord | null> {
-    const name = options.name ?? doc.name;
+    const name = doc.name;
     let info;
     try {
         info = body.size === 0
@@ -32,5 +32,5 @@ export async function storeRevision(
         }
         throw err;
     }
-    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, name});
+    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName: name});
 }

@@ -1,5 +1,6 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import {tokenLifetimeSeconds} from '../config/settings';
 import type {Services} from '../services';
 import {issueToken, type TokenMode} from '../tokens';
 
@@ -19,7 +20,7 @@ export interface IssuedAccess {
 
 export async function issueAccess(services: Services, userId: string, docId: string, mode: TokenMode): Promise<IssuedAccess> {
     const key = await services.keys.get();
-    const ttlSeconds = services.state.settings.tokenTtlMinutes * 60;
+    const ttlSeconds = tokenLifetimeSeconds(services.state.settings);
     const issued = issueToken(key, {userId, docId, mode}, ttlSeconds, services.now());
     return {token: issued.token, ttl: issued.claims.expiresAtMs};
 }

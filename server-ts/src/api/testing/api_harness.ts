@@ -104,7 +104,7 @@ export class ApiHarness {
         return info.id;
     }
 
-    request(user: UserProfile | null, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    request(user: UserProfile | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
         const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
         return this.app.inject({
             method,
