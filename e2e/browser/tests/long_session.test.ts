@@ -103,7 +103,48 @@ describe('a long editing session', () => {
         await member.editor.waitFor({state: 'detached'});
         const unlock = await env.standIn.waitForEvent(isWopi('Unlock'), {from});
         expect(unlock.type === 'wopi' && unlock.status).toBe(200);
-        await setPluginSettings(env.admin, env.pluginId, {TokenTtlSeconds: 0});
+    });
+
+    it('2b. an editor whose user lost the right to edit gets a view token at the next renewal, and says so', async () => {
+        const file = env.stack.files['public/sample.docx'];
+        expect(file.user).toBe('member');
+        const policyPath = `/plugins/${env.pluginId}/api/v1/files/${file.id}/policy`;
+        const member = await open('member');
+        try {
+            await member.gotoChannel('office-public');
+            await member.openPreview(file.id);
+            await member.byTestId('collabora-edit').waitFor();
+            const from = env.standIn.events.length;
+            await member.byTestId('collabora-edit').click();
+            const frame = member.editorFrame();
+            await frame.hostReady.getByText('Host ready').waitFor();
+            const locked = await env.standIn.waitForEvent(isWopi('Lock', 200), {from});
+            const view = locked.type === 'wopi' ? locked.view : '';
+
+            // The owner makes it view only (the owner too then only views).
+            const changed = env.standIn.events.length;
+            await clientAs('member').request('PUT', policyPath, {body: {policy: 'view_only'}});
+            const reset = await env.standIn.waitForEvent((e) => e.type === 'token_reset' && e.view === view, {from: changed, timeoutMs: 30_000});
+            await member.byTestId('collabora-rights-lost').waitFor();
+            expect(await member.byTestId('collabora-rights-lost').textContent()).toContain('You can no longer edit this document.');
+
+            // The running editor holds the view token now: the host refuses its save.
+            await frame.type('Typed after the rights were gone. ');
+            await frame.save();
+            await frame.status.getByText(/^Save failed: HTTP \d+/).waitFor();
+            const put = await env.standIn.waitForEvent(isWopi('PutFile'), {from: changed});
+            expect(put.type === 'wopi' && put.token).toBe(reset.type === 'token_reset' ? reset.token : '');
+            expect([401, 403]).toContain(put.type === 'wopi' ? put.status : 0);
+            await member.screenshot('15a2-rights-lost-view-token');
+            await member.byTestId('collabora-editor-close').click();
+            await member.byTestId('collabora-close-guard').or(member.editor).first().waitFor();
+            if (await member.byTestId('collabora-close-guard').count() > 0) {
+                await member.page.getByRole('button', {name: 'Close anyway'}).click();
+            }
+            await member.editor.waitFor({state: 'detached'});
+        } finally {
+            await clientAs('member').request('PUT', policyPath, {body: {policy: 'channel'}});
+        }
     });
 
     it('5. a crashed Collabora\'s lock: the owner sees who holds it since when, releases it and edits; the crashed session\'s save gets 409', async () => {
