@@ -104,6 +104,24 @@ describe('CollaboraSession replays Collabora against a host', () => {
         expect(flags).toEqual({ok: true, value: {isModifiedByUser: false, isAutosave: false, isExitSave: true}});
     });
 
+    it('carries a reset token on every later call, proof-signed over it, with the lock id and ttl it had', async () => {
+        host.seen.length = 0;
+        const s = session();
+        await s.lock();
+        s.resetAccessToken('v1.fresh+tok/en');
+        expect(s.accessToken).toBe('v1.fresh+tok/en');
+        await s.putFile(Buffer.from('after reset'));
+        await s.unlock();
+        const [lock, put, unlock] = host.seen;
+        expect(lock.headers.authorization).toBe('Bearer v1.tok.mac');
+        for (const r of [put, unlock]) {
+            expect(r.proof.ok).toBe(true);
+            expect(r.headers.authorization).toBe('Bearer v1.fresh+tok/en');
+            expect(r.url).toMatch(/\?access_token=v1\.fresh%2Btok%2Fen&access_token_ttl=1767400000000&permission=edit$/);
+            expect(r.headers['x-wopi-lock']).toBe(lock.headers['x-wopi-lock']);
+        }
+    });
+
     it('sends Save As and rename names in UTF-7 that the host decodes', async () => {
         host.seen.length = 0;
         const s = session();

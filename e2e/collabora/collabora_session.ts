@@ -73,6 +73,20 @@ export class CollaboraSession {
         return this.options.accessTokenTtl ?? 0;
     }
 
+    get accessToken(): string {
+        return this.options.accessToken;
+    }
+
+    // PostMessage Reset_Access_Token reaches wsd as `resetaccesstoken <token>`
+    // (COOL browser/src/map/handler/Map.WOPI.js), and ClientSession replaces the session's
+    // Authorization (COOL wsd/ClientSession.cpp -> common/Authorization.hpp resetAccessToken): every
+    // later call carries the new token, in access_token and the Bearer header. access_token_ttl
+    // stays what the page was loaded with: authorizeURI rewrites access_token only
+    // (COOL common/Authorization.cpp).
+    resetAccessToken(token: string): void {
+        this.options = {...this.options, accessToken: token};
+    }
+
     // The URL as the browser built it (COOL:browser/src/core/Socket.ts): every call carries
     // access_token, access_token_ttl and permission, and the proof covers all of them.
     url(suffix = ''): string {

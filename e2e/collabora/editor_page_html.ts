@@ -3,9 +3,10 @@
 // The stand-in's cool.html: looks a little like Collabora (menu bar, notebookbar, a page on a grey
 // canvas), shows the document's name and mode, and speaks Collabora's PostMessage API
 // (wopi-collabora.md 6): JSON strings to window.parent at the PostMessageOrigin CheckFileInfo gave,
-// App_LoadingStatus, Doc_ModifiedStatus, UI_Close, Action_Save_Resp; it obeys
-// Host_PostmessageReady, Action_Save, Action_Close / Close_Session, Disable_Default_UIAction and
-// answers Host_VersionRestore. Host messages from another origin or window are ignored.
+// App_LoadingStatus, Doc_ModifiedStatus, UI_Close, Action_Save_Resp, Views_List; it obeys
+// Host_PostmessageReady, Action_Save, Action_Close / Close_Session, Disable_Default_UIAction,
+// Reset_Access_Token and answers Host_VersionRestore and Get_Views. Host messages from another
+// origin or window are ignored.
 
 export type EditorPageOptions = {viewId: string; closeButton: boolean; lang: string; theme: string};
 
@@ -52,6 +53,9 @@ const SCRIPT = String.raw`
     let modified = false;
     let everModified = false;
     let closed = false;
+    let loaded = false;
+    let hostReady = false;
+    let resets = 0;
     const disabled = {};
     const events = new EventSource('/standin/views/' + cfg.viewId + '/events');
 
@@ -124,7 +128,25 @@ const SCRIPT = String.raw`
         const values = (msg && msg.Values) || {};
         switch (msg && msg.MessageId) {
         case 'Host_PostmessageReady':
+            hostReady = true;
             $('standin-host-ready').textContent = 'Host ready';
+            break;
+        // Collabora ignores these until the host said Host_PostmessageReady and the document has
+        // loaded (COOL browser/src/map/handler/Map.WOPI.js, _postMessageListener).
+        case 'Reset_Access_Token':
+            if (hostReady && loaded && typeof values.token === 'string' && values.token) {
+                api('token', {token: values.token}).then((r) => {
+                    if (r.ok) {
+                        resets += 1;
+                        $('standin-token').textContent = 'renewed ' + resets + '×';
+                    }
+                });
+            }
+            break;
+        case 'Get_Views':
+            if (hostReady && loaded) {
+                api('views').then((r) => post('Get_Views_Resp', r.views || []));
+            }
             break;
         case 'Action_Save':
             save(values.Notify === true);
@@ -195,8 +217,13 @@ const SCRIPT = String.raw`
         $('standin-loading').hidden = true;
         $('standin-document').hidden = false;
         status('Document loaded');
+        loaded = true;
         post('App_LoadingStatus', {Status: 'Frame_Ready', Features: {VersionStates: true}});
         post('App_LoadingStatus', {Status: 'Document_Loaded', DocumentLoadedTime: Date.now() - started});
+
+        // Collabora posts the views list whenever it changes, the first time as the document loads
+        // (Map.WOPI.js: 'updateviewslist' -> Views_List).
+        post('Views_List', r.views || []);
     })();
 })();
 `;
@@ -231,6 +258,7 @@ export function editorPageHtml(options: EditorPageOptions): string {
   <span class="status" data-testid="standin-status">Loading…</span>
   <span class="status" data-testid="standin-modified"></span>
   <span class="spacer"></span>
+  <span class="status">Token: <span data-testid="standin-token">as loaded</span></span>
   <span class="status">Lock: <span data-testid="standin-lock">-</span></span>
 </div>
 <div class="canvas">

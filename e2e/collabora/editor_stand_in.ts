@@ -1,6 +1,6 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
-import {randomBytes} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 
 import {startCollaboraStandIn} from './collabora_server';
@@ -16,10 +16,20 @@ import {editorPageHtml} from './editor_page_html';
 // last view of a document leaves (its event stream closes, as Collabora notices a closed
 // WebSocket): an exit PutFile if changes are unsaved, then Unlock.
 // The stand-in's "document" is the bytes GetFile returned followed by the text typed into the page.
+// The host page may hand a view a fresh token (PostMessage Reset_Access_Token): the page passes it
+// here as Collabora's browser side passes `resetaccesstoken` to wsd, and the view's later WOPI calls
+// carry it (CollaboraSession.resetAccessToken cites the source). Each WOPI event names the token it
+// was made with by a fingerprint, so tests can tell which token a save landed with.
+
+// Short, stable and not the secret itself.
+export function tokenFingerprint(token: string): string {
+    return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
 
 export type EditorEvent =
-    | {type: 'wopi'; call: 'CheckFileInfo' | 'Lock' | 'GetFile' | 'PutFile' | 'Unlock'; status: number; docKey: string; view: string; exitSave?: boolean}
-    | {type: 'view_opened' | 'view_closed'; docKey: string; view: string; mode: 'edit' | 'view'};
+    | {type: 'wopi'; call: 'CheckFileInfo' | 'Lock' | 'GetFile' | 'PutFile' | 'Unlock'; status: number; docKey: string; view: string; token: string; exitSave?: boolean}
+    | {type: 'view_opened' | 'view_closed'; docKey: string; view: string; mode: 'edit' | 'view'}
+    | {type: 'token_reset'; docKey: string; view: string; token: string};
 
 type DocState = {
     key: string;
@@ -45,6 +55,8 @@ type View = {
     session: CollaboraSession;
     permission: string;
     mode: 'edit' | 'view';
+    userId: string;
+    userName: string;
     loaded: boolean;
     closed: boolean;
 };
@@ -94,16 +106,23 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
     };
 
     const docOf = (view: View): DocState => view.doc;
-    const wopi = (view: View, call: Extract<EditorEvent, {type: 'wopi'}>['call'], status: number, exitSave?: boolean) => {
-        emit({type: 'wopi', call, status, docKey: view.docKey, view: view.id, ...(exitSave === undefined ? {} : {exitSave})});
+    // `session`: the one that made the call (the exit save and unlock use the lock holder's).
+    const wopi = (view: View, call: Extract<EditorEvent, {type: 'wopi'}>['call'], status: number, session: CollaboraSession, exitSave?: boolean) => {
+        emit({type: 'wopi', call, status, docKey: view.docKey, view: view.id, token: tokenFingerprint(session.accessToken), ...(exitSave === undefined ? {} : {exitSave})});
     };
+
+    // What Views_List / Get_Views_Resp carry (COOL browser/src/map/handler/Map.WOPI.js,
+    // _postViewsMessage); a view whose LOCK failed is ReadOnly (COOL wsd/ClientSession.cpp setLockFailed).
+    const viewsList = (current: View) => [...current.doc.views].map((id) => views.get(id)).
+        filter((v): v is View => v !== undefined && v.loaded).
+        map((v) => ({ViewId: v.id, UserId: v.userId, UserName: v.userName, ReadOnly: v.mode !== 'edit', IsCurrentView: v.id === current.id}));
 
     const putFile = async (view: View, session: CollaboraSession, exitSave: boolean) => {
         const doc = docOf(view);
         const text = doc.text;
         const body = Buffer.concat([doc.content ?? Buffer.alloc(0), Buffer.from(text, 'utf8')]);
         const res = await session.putFile(body, {isModifiedByUser: true, isExitSave: exitSave});
-        wopi(view, 'PutFile', res.status, exitSave);
+        wopi(view, 'PutFile', res.status, session, exitSave);
         if (res.status === 200) {
             doc.savedText = text;
             saved.set(doc.key.split('?')[0], body);
@@ -130,7 +149,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
             }
             if (doc.lockSession !== null) {
                 const res = await doc.lockSession.unlock();
-                wopi(view, 'Unlock', res.status);
+                wopi(view, 'Unlock', res.status, doc.lockSession);
             }
         } finally {
             if (docs.get(doc.key) === doc) {
@@ -142,7 +161,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
     const load = async (view: View, res: ServerResponse) => {
         const doc = docOf(view);
         const info = await view.session.checkFileInfo();
-        wopi(view, 'CheckFileInfo', info.status);
+        wopi(view, 'CheckFileInfo', info.status, view.session);
         if (info.status !== 200) {
             sendJson(res, 200, {ok: false, call: 'CheckFileInfo', status: info.status, error: info.text().slice(0, 300)});
             return;
@@ -153,7 +172,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
         let lockError = '';
         if (canWrite && doc.lockSession === null && view.session.supportsLocks) {
             const lock = await view.session.lock();
-            wopi(view, 'Lock', lock.status);
+            wopi(view, 'Lock', lock.status, view.session);
             if (lock.status === 200) {
                 doc.lockSession = view.session;
                 doc.lockedBy = view.id;
@@ -164,14 +183,18 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
         }
         if (doc.content === null) {
             const file = await view.session.getFile();
-            wopi(view, 'GetFile', file.status);
+            wopi(view, 'GetFile', file.status, view.session);
             if (file.status !== 200) {
                 sendJson(res, 200, {ok: false, call: 'GetFile', status: file.status, error: file.text().slice(0, 300)});
                 return;
             }
             doc.content = file.body;
         }
+        // A refused LOCK leaves the session read-only without a word to the user: wsd logs the reason
+        // and tells only the browser (COOL wsd/ClientSession.cpp setLockFailed -> "perm: readonly").
         view.mode = canWrite && lockError === '' ? 'edit' : 'view';
+        view.userId = String(cfi.UserId ?? '');
+        view.userName = String(cfi.UserFriendlyName ?? '');
         view.loaded = true;
         emit({type: 'view_opened', docKey: view.docKey, view: view.id, mode: view.mode});
         sendJson(res, 200, {
@@ -184,6 +207,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
             locked,
             lockError,
             text: doc.text,
+            views: viewsList(view),
         });
     };
 
@@ -213,6 +237,16 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
                 doc.text = body.text;
             }
             sendJson(res, 200, {ok: true, modified: doc.text !== doc.savedText});
+        } else if (action === 'token') {
+            if (typeof body.token !== 'string' || body.token === '') {
+                sendJson(res, 400, {ok: false, error: 'token missing'});
+                return;
+            }
+            view.session.resetAccessToken(body.token);
+            emit({type: 'token_reset', docKey: view.docKey, view: view.id, token: tokenFingerprint(body.token)});
+            sendJson(res, 200, {ok: true});
+        } else if (action === 'views') {
+            sendJson(res, 200, {ok: true, views: viewsList(view)});
         } else if (action === 'save') {
             const doc = docOf(view);
             if (view.mode !== 'edit' || doc.text === doc.savedText) {
@@ -251,7 +285,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
         docs.set(docKey, doc);
         const id = randomBytes(8).toString('hex');
         doc.views.add(id);
-        views.set(id, {id, docKey, doc, session, permission, mode: 'view', loaded: false, closed: false});
+        views.set(id, {id, docKey, doc, session, permission, mode: 'view', userId: '', userName: '', loaded: false, closed: false});
         res.writeHead(200, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache, no-store'});
         res.end(editorPageHtml({
             viewId: id,
@@ -273,7 +307,7 @@ export async function startCollaboraEditorStandIn(options: Omit<StandInOptions, 
             openPage(req, res, standIn).catch(fail);
             return true;
         }
-        const m = (/^\/standin\/views\/([0-9a-f]+)\/(load|type|save|events)$/).exec(path);
+        const m = (/^\/standin\/views\/([0-9a-f]+)\/(load|type|save|token|views|events)$/).exec(path);
         if (m) {
             handleSession(req, res, m[1], m[2]).catch(fail);
             return true;

@@ -14,7 +14,7 @@ export type {KeyChoice, ProofHeaders, SignOptions} from './proof_signer';
 export {encodeUtf7} from './utf7_encode';
 export {sendWopiRequest} from './wopi_http';
 export type {WopiResponse} from './wopi_http';
-export {startCollaboraEditorStandIn} from './editor_stand_in';
+export {startCollaboraEditorStandIn, tokenFingerprint} from './editor_stand_in';
 export type {EditorEvent, EditorStandIn} from './editor_stand_in';
 export {editorPageHtml} from './editor_page_html';
 export type {EditorPageOptions} from './editor_page_html';

@@ -44,6 +44,8 @@ describe('Client', () => {
         ['getRights', () => client.getRights('f1'), 'GET', '/api/v1/files/f1/rights', undefined],
         ['getRevisions', () => client.getRevisions('f1'), 'GET', '/api/v1/files/f1/revisions', undefined],
         ['getEditors', () => client.getEditors('f1'), 'GET', '/api/v1/files/f1/editors', undefined],
+        ['getLock', () => client.getLock('f1'), 'GET', '/api/v1/files/f1/lock', undefined],
+        ['releaseLock', () => client.releaseLock('f1'), 'DELETE', '/api/v1/files/f1/lock', undefined],
     ])('%s calls %s %s', async (_name, call, method, path, body) => {
         const fetchMock = respond(200, {});
         await call();

@@ -37,6 +37,18 @@ export type EditorSession = {
     postMessageOrigin: string;
 };
 
+// GET/DELETE /files/{fileId}/lock (server-ts/src/api): who holds the WOPI lock. `contested`: a Collabora
+// session with another lock id was refused the lock while this one holds it, so the holder is
+// probably a crashed or earlier Collabora session.
+export type LockState = {
+    locked: boolean;
+    holderId?: string;
+    holderName?: string;
+    since?: number;
+    contested: boolean;
+    canRelease: boolean;
+};
+
 export type NewDocumentRequest = {channelId: string; rootId?: string; name: string; kind: DocumentKind};
 export type NewDocumentResult = {postId: string; fileId: string; fileName: string};
 
@@ -114,6 +126,14 @@ export class Client {
             throw new ClientError('', 200, 'BAD_RESPONSE');
         }
         return session;
+    }
+
+    getLock(fileId: string): Promise<LockState> {
+        return this.request<LockState>('GET', `/api/v1/files/${enc(fileId)}/lock`);
+    }
+
+    releaseLock(fileId: string): Promise<LockState> {
+        return this.request<LockState>('DELETE', `/api/v1/files/${enc(fileId)}/lock`);
     }
 
     createDocument(body: NewDocumentRequest): Promise<NewDocumentResult> {

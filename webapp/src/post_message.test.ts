@@ -1,5 +1,5 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
-import {isDarkTheme, isFromFrame, originOf, parseMessage, sendMessage, uniqueFrameName, withParams} from './post_message';
+import {currentViewReadOnly, isDarkTheme, isFromFrame, originOf, parseMessage, sendMessage, uniqueFrameName, withParams} from './post_message';
 
 describe('parseMessage', () => {
     it('accepts JSON strings and objects', () => {
@@ -10,6 +10,23 @@ describe('parseMessage', () => {
 
     it.each([['not json'], [null], [42], [{Values: {}}], [{MessageId: 3}], ['{"MessageId":"close","Values":{"Deprecated":true}}']])('rejects %p', (data) => {
         expect(parseMessage(data)).toBeNull();
+    });
+});
+
+describe('currentViewReadOnly', () => {
+    const view = (ViewId: string, IsCurrentView: boolean, ReadOnly: unknown) => ({ViewId, UserId: 'u', UserName: 'n', IsCurrentView, ReadOnly});
+
+    it('reads our own view out of a views list, whatever the flag\'s type', () => {
+        const list = parseMessage(JSON.stringify({MessageId: 'Views_List', Values: [view('0', false, false), view('1', true, true)]}));
+        expect(currentViewReadOnly(list?.Values)).toBe(true);
+        expect(currentViewReadOnly([view('1', true, '1')])).toBe(true);
+        expect(currentViewReadOnly([view('1', true, 'true')])).toBe(true);
+        expect(currentViewReadOnly([view('0', false, true), view('1', true, false)])).toBe(false);
+        expect(currentViewReadOnly([view('1', true, 0)])).toBe(false);
+    });
+
+    it.each([[{}], [[]], [[view('0', false, true)]], [null], [[null, 'x']]])('says nothing for %p', (values) => {
+        expect(currentViewReadOnly(values)).toBeUndefined();
     });
 });
 

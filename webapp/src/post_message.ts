@@ -30,6 +30,21 @@ export function parseMessage(data: unknown): CollaboraMessage | null {
     return {MessageId: v.MessageId, SendTime: typeof v.SendTime === 'number' ? v.SendTime : undefined, Values: values};
 }
 
+// Views_List / Get_Views_Resp carry an array of views (COOL browser/src/map/handler/Map.WOPI.js,
+// _postViewsMessage). Whether Collabora keeps our own view read-only, e.g. after its LOCK was
+// refused (COOL wsd/ClientSession.cpp setLockFailed); undefined when the list does not say.
+export function currentViewReadOnly(values: unknown): boolean | undefined {
+    if (!Array.isArray(values)) {
+        return undefined;
+    }
+    const own = values.find((view: unknown) => typeof view === 'object' && view !== null && (view as Record<string, unknown>).IsCurrentView === true) as Record<string, unknown> | undefined;
+    if (!own) {
+        return undefined;
+    }
+    const flag = own.ReadOnly;
+    return flag === true || flag === 1 || flag === '1' || flag === 'true';
+}
+
 export function originOf(url: string): string {
     try {
         return new URL(url).origin;

@@ -67,6 +67,8 @@ const CSS = `
   background: rgba(var(--center-channel-color-rgb), 0.06); }
 .co-banner { display: flex; align-items: center; gap: 8px; padding: 6px 12px; font-size: 13px;
   background: rgba(var(--button-bg-rgb), 0.08); border-bottom: 1px solid rgba(var(--center-channel-color-rgb), 0.08); }
+.co-banner--warning { background: rgba(var(--away-indicator-rgb, 255, 188, 66), 0.16); }
+.co-banner > span { flex: 1; }
 `;
 
 export const STYLE_ELEMENT_ID = 'collabora-online-plugin-styles';

@@ -25,6 +25,7 @@ function routes() {
         {method: 'GET', path: '/api/v1/files/f1/revisions', body: {revisions}},
         {method: 'POST', path: '/api/v1/files/f1/revisions/r-old/restore', body: {fileId: 'f1'}},
         {method: 'POST', path: '/api/v1/files/f1/link', body: {url: 'https://mm.example.com/plugins/x/link/abc'}},
+        {method: 'GET', path: '/api/v1/files/f1/lock', body: {locked: true, holderId: 'me', contested: false, canRelease: true}},
     ]);
 }
 
@@ -85,7 +86,7 @@ describe('EditorModal loading', () => {
         collaboraSays('App_LoadingStatus', {Status: 'Document_Loaded'});
         expect(screen.queryByText(/Opening plan.docx/)).not.toBeInTheDocument();
         const sent = sentToFrame(toFrame);
-        expect(sent.map((m) => m.MessageId)).toEqual(['Host_PostmessageReady', 'Disable_Default_UIAction']);
+        expect(sent.map((m) => m.MessageId)).toEqual(['Host_PostmessageReady', 'Disable_Default_UIAction', 'Get_Views']);
         expect(sent[1].Values).toEqual({action: 'UI_Close', disable: true});
         expect(toFrame.mock.calls.every((call) => String(call[1]) === COLLABORA)).toBe(true);
     });

@@ -1,14 +1,17 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 // The full-screen editor, a root component (registerRootComponent) opened through our Redux slice.
 // It hosts the Collabora frame and answers its PostMessage API: the dirty flag guards closing (own
-// button, Collabora's close button, Esc, browser Back), version history, Save As and renames.
+// button, Collabora's close button, Esc, browser Back), version history, Save As and renames; keeps
+// the access token fresh and says when another session's lock keeps the document read-only.
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {createPortal} from 'react-dom';
-import {FormattedMessage, useIntl} from 'react-intl';
+import {useIntl} from 'react-intl';
 
 import {closeEditor, editorFileRenamed, errorMessage, fetchRights, openEditor} from '../../actions';
 import {client} from '../../client';
+import type {EditorSession} from '../../client';
 import {useAppDispatch, useHostSelector} from '../../hooks';
+import {currentViewReadOnly} from '../../post_message';
 import type {CollaboraMessage} from '../../post_message';
 import type {EditorTarget} from '../../reducer';
 import {getEditorTarget, getRights} from '../../selectors';
@@ -16,13 +19,16 @@ import CollaboraFrame from '../collabora_frame';
 import type {FrameHandle} from '../collabora_frame';
 import RevisionsPanel from '../revisions_panel';
 
+import {AccessExpiredBanner, LockBanner, RightsLostBanner} from './editor_banners';
 import {CloseGuardDialog, SaveAsDialog, saveAsName} from './editor_dialogs';
 import EditorHeader from './editor_header';
 import {openHistoryEntry, releaseHistoryEntry, restoreHistoryEntry} from './history_entry';
+import {useLockWatch} from './use_lock_watch';
+import {usePresence} from './use_presence';
+import {useTokenRefresh} from './use_token_refresh';
 
 export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 15000;
 export const RESTORE_ACK_TIMEOUT_MS = 5000;
-export const PRESENCE_HEARTBEAT_MS = 45000;
 const NOTICE_MS = 6000;
 
 type Props = {target: EditorTarget; loadTimeoutMs?: number};
@@ -41,6 +47,16 @@ export function Editor({target, loadTimeoutMs}: Props) {
     const [reloadKey, setReloadKey] = useState(0);
     const [notice, setNotice] = useState('');
     const restoreAck = useRef<(() => void) | null>(null);
+
+    // The session the frame runs; a new frame (frameKey) closes the old one and opens anew.
+    const [session, setSession] = useState<EditorSession | null>(null);
+    const [frameKey, setFrameKey] = useState(0);
+    const [readOnlyReported, setReadOnlyReported] = useState(false);
+    const [lockAction, setLockAction] = useState({releasing: false, error: ''});
+    const post = useCallback((messageId: string, values: Record<string, unknown>) => frame.current?.post(messageId, values), []);
+    const access = useTokenRefresh({fileId: target.fileId, session, loaded, post});
+    const editSession = target.mode === 'edit' && session?.mode === 'edit';
+    const lockWatch = useLockWatch({fileId: target.fileId, active: editSession && loaded, readOnlyReported});
 
     const close = useCallback(() => dispatch(closeEditor()), [dispatch]);
     const closeNow = () => {
@@ -67,21 +83,12 @@ export function Editor({target, loadTimeoutMs}: Props) {
         openHistoryEntry(() => requestCloseRef.current(true));
     }, []);
 
+    // A downgraded token is a rights change: the rights say why.
     useEffect(() => {
         dispatch(fetchRights(target.fileId)).catch(() => undefined);
-    }, [dispatch, target.fileId]);
+    }, [dispatch, target.fileId, access.downgraded]);
 
-    // Presence: the server only knows who has the document open if we say so, and forgets
-    // anyone whose heartbeats stop (server-ts/src/api/presence.ts, 2 min).
-    useEffect(() => {
-        const fileId = target.fileId;
-        client.setPresence(fileId, 'join').catch(() => undefined);
-        const timer = window.setInterval(() => client.setPresence(fileId, 'heartbeat').catch(() => undefined), PRESENCE_HEARTBEAT_MS);
-        return () => {
-            window.clearInterval(timer);
-            client.setPresence(fileId, 'leave').catch(() => undefined);
-        };
-    }, [target.fileId]);
+    usePresence(target.fileId);
 
     useEffect(() => {
         if (!notice) {
@@ -142,6 +149,14 @@ export function Editor({target, loadTimeoutMs}: Props) {
                 dispatch(editorFileRenamed(target.fileId, safeDecode(values.NewName)));
             }
             break;
+        case 'Views_List':
+        case 'Get_Views_Resp': {
+            const readOnly = currentViewReadOnly(values);
+            if (readOnly !== undefined) {
+                setReadOnlyReported(readOnly);
+            }
+            break;
+        }
         case 'App_VersionRestore':
             if (values.Status === 'Pre_Restore_Ack') {
                 restoreAck.current?.();
@@ -173,6 +188,28 @@ export function Editor({target, loadTimeoutMs}: Props) {
 
         // Our close guard decides; Collabora must not tear the document down on its own close button.
         frame.current?.post('Disable_Default_UIAction', {action: 'UI_Close', disable: true});
+
+        // Collabora also sends Views_List by itself as views come and go; ask once to be sure.
+        frame.current?.post('Get_Views', {});
+    };
+
+    // Closes the frame and opens the document anew, so Collabora loads it and asks for the lock again.
+    const reopenFrame = () => {
+        setLoaded(false);
+        setModified(false);
+        setSession(null);
+        setReadOnlyReported(false);
+        setFrameKey((key) => key + 1);
+    };
+
+    const releaseLock = () => {
+        setLockAction({releasing: true, error: ''});
+        client.releaseLock(target.fileId).then(() => {
+            setLockAction({releasing: false, error: ''});
+            reopenFrame();
+        }, (err: unknown) => {
+            setLockAction({releasing: false, error: intl.formatMessage({id: 'collabora.editor.lock_release_failed', defaultMessage: 'Could not release the lock. {reason}'}, {reason: errorMessage(err)})});
+        });
     };
 
     const saveAndClose = () => {
@@ -215,7 +252,7 @@ export function Editor({target, loadTimeoutMs}: Props) {
         });
     };
 
-    const rightsLost = target.mode === 'edit' && loaded && rights !== undefined && !rights.canEdit;
+    const rightsLost = target.mode === 'edit' && loaded && (access.downgraded || (rights !== undefined && !rights.canEdit));
 
     return createPortal(
         <div className='co-editor co-root' role='dialog' aria-modal='true' aria-label={target.fileName} data-testid='collabora-editor'>
@@ -227,18 +264,22 @@ export function Editor({target, loadTimeoutMs}: Props) {
                 onClose={() => requestClose()}
             />
             {rightsLost && (
-                <div className='co-banner' role='alert' data-testid='collabora-rights-lost'>
-                    <span>
-                        <FormattedMessage id='collabora.editor.rights_lost' defaultMessage='You can no longer edit this document. Your latest changes may not be saved.'/>
-                        {rights?.reason ? ` ${rights.reason}` : ''}
-                    </span>
-                    <button type='button' className='co-btn' onClick={() => dispatch(openEditor({...target, mode: 'view'}))}>
-                        <FormattedMessage id='collabora.editor.reopen_view' defaultMessage='Reopen read-only'/>
-                    </button>
-                </div>
+                <RightsLostBanner reason={rights?.canEdit === false ? rights.reason : ''} onReopenView={() => dispatch(openEditor({...target, mode: 'view'}))}/>
+            )}
+            {access.expired && <AccessExpiredBanner error={access.error}/>}
+            {lockWatch.banner && (
+                <LockBanner
+                    state={lockWatch.banner}
+                    releasing={lockAction.releasing}
+                    error={lockAction.error}
+                    onRelease={releaseLock}
+                    onReopen={reopenFrame}
+                    onCheckAgain={lockWatch.checkAgain}
+                />
             )}
             <div className='co-editor__body'>
                 <CollaboraFrame
+                    key={frameKey}
                     ref={frame}
                     fileId={target.fileId}
                     fileName={target.fileName}
@@ -246,6 +287,7 @@ export function Editor({target, loadTimeoutMs}: Props) {
                     urlParams={{closebutton: '1', revisionhistory: '1'}}
                     reloadKey={reloadKey}
                     loadTimeoutMs={loadTimeoutMs}
+                    onSession={setSession}
                     onMessage={onMessage}
                     onLoaded={onLoaded}
                 />
