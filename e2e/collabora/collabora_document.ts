@@ -94,8 +94,10 @@ export class CollaboraDocument {
         return res;
     }
 
+    // Collabora learns that a token expired from the host's 401 (Authorization::expire), not
+    // from access_token_ttl, which only the browser reads (COOL:common/Authorization.hpp).
     private expired(view: View): boolean {
-        return view.tokenRefused || (view.session.accessTokenTtl !== 0 && view.session.accessTokenTtl <= Date.now());
+        return view.tokenRefused;
     }
 
     // getWriteableSession (COOL:wsd/DocumentBroker.cpp): the first view, replaced by any loaded,
@@ -165,7 +167,7 @@ export class CollaboraDocument {
     // The host's Reset_Access_Token for one view.
     resetAccessToken(id: string, access: ViewAccess): void {
         const view = this.mustView(id);
-        view.session.resetAccessToken(access.accessToken, access.accessTokenTtl);
+        view.session.resetAccessToken(access.accessToken);
         view.tokenRefused = false;
     }
 

@@ -62,17 +62,6 @@ export class CollaboraSession {
         this.lockId = options.lockId ?? `cool-lock${randomBytes(8).toString('hex')}`;
     }
 
-    // The host hands the editor a fresh token (PostMessage Reset_Access_Token); later calls of
-    // this session carry it (COOL:browser/src/map/handler/Map.WOPI.js sends "resetaccesstoken",
-    // COOL:wsd/ClientSession.cpp swaps the session's Authorization).
-    resetAccessToken(accessToken: string, accessTokenTtl: number): void {
-        this.options = {...this.options, accessToken, accessTokenTtl};
-    }
-
-    get accessTokenTtl(): number {
-        return this.options.accessTokenTtl ?? 0;
-    }
-
     get accessToken(): string {
         return this.options.accessToken;
     }
