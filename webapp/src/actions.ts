@@ -41,6 +41,18 @@ export function fetchClientConfig() {
     };
 }
 
+// The config, loaded now if the menu was drawn before it arrived (login page, slow network).
+export function ensureClientConfig() {
+    return async (dispatch: AppDispatch, getState: GetState) => {
+        if (!getClientConfig(getState())) {
+            await dispatch(fetchClientConfig());
+        }
+        return getClientConfig(getState());
+    };
+}
+
+export const userChanged = (): PluginAction => ({type: ActionTypes.USER_CHANGED});
+
 export function fetchRights(fileId: string) {
     return async (dispatch: AppDispatch): Promise<FileRights> => {
         const rights = await client.getRights(fileId);
@@ -60,8 +72,12 @@ export function changePolicy(fileId: string, policy: EditPolicy) {
 // 'edit' comes from an Edit button: edit or explain why not. 'auto' (Join, a new document) edits
 // when allowed and otherwise views.
 export function openDocument(file: FileRef, wanted: OpenMode | 'auto') {
-    return async (dispatch: AppDispatch, getState: GetState): Promise<void> => {
-        const config = getClientConfig(getState());
+    return async (dispatch: AppDispatch): Promise<void> => {
+        const config = await dispatch(ensureClientConfig());
+        if (!config?.configured) {
+            dispatch(showNotice('not_configured', config?.error ?? ''));
+            return;
+        }
         const ext = fileExtension(file);
         let rights: FileRights;
         try {

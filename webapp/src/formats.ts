@@ -19,6 +19,9 @@ const ONLY_COLLABORA = [
     'emf', 'wmf',
 ];
 
+// What a stock Collabora edits, for menus drawn before the config has arrived (see file_menu).
+export const USUALLY_EDITABLE: readonly string[] = [...TEXT, ...SPREADSHEET, ...PRESENTATION, ...DRAWING];
+
 export const DEFAULT_PREVIEW_EXTENSIONS: readonly string[] = [
     ...TEXT, ...SPREADSHEET, ...PRESENTATION, ...DRAWING, ...ONLY_COLLABORA,
 ];

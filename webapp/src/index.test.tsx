@@ -2,7 +2,10 @@
 import {waitFor} from '@testing-library/react';
 
 import fr from '../i18n/fr.json';
-import {baseHostState, makeStore, mockFetch, pluginState, testConfig} from '../tests/helpers';
+import {applyMiddleware, legacy_createStore as createStore} from 'redux';
+import type {Middleware} from 'redux';
+
+import {baseHostState, makeStore, mockFetch, pluginState, stateKey, testConfig} from '../tests/helpers';
 
 import {client} from './client';
 import ConnectionCheck from './components/admin_console/connection_check';
@@ -10,10 +13,14 @@ import FilePreview from './components/file_preview';
 import PostPresence from './components/presence_badge';
 import Root from './components/root';
 import reducer from './reducer';
+import type {PluginState} from './reducer';
+import type {HostState} from './selectors';
 import {STYLE_ELEMENT_ID} from './styles';
 import type {PluginClass, PluginRegistry} from './types/mattermost-webapp';
 
 const ID = 'com.collaboraonline.mattermost';
+
+const thunk: Middleware = (api) => (next) => (action) => (typeof action === 'function' ? action(api.dispatch, api.getState) : next(action));
 
 function mockRegistry(): jest.Mocked<PluginRegistry> {
     const registry = {
@@ -82,6 +89,33 @@ describe('plugin registration', () => {
         expect(client.getBaseUrl()).toBe(`/chat/plugins/${ID}`);
         await waitFor(() => expect(pluginState(store).clientConfig).toEqual(testConfig));
         expect(String(fetchMock.mock.calls[0][0])).toBe(`/chat/plugins/${ID}/api/v1/client_config`);
+        plugin.uninitialize?.();
+    });
+
+    it('loads nothing on the login page, then the config when a user logs in and again for another user', async () => {
+        const fetchMock = mockFetch([{method: 'GET', path: '/api/v1/client_config', body: testConfig}]);
+        const loggedOut = baseHostState();
+        loggedOut.entities!.users!.currentUserId = '';
+
+        // The host's store, with an in-page login (login.tsx finishSignin: no reload) as one action.
+        const root = (state: HostState = {...loggedOut, [stateKey]: undefined}, action: {type: string; userId?: string}): HostState => ({
+            ...state,
+            entities: action.type === 'LOGIN' ? {...state.entities, users: {...state.entities!.users, currentUserId: action.userId}} : state.entities,
+            [stateKey]: reducer(state[stateKey] as PluginState | undefined, action),
+        });
+        const store = createStore(root, applyMiddleware(thunk));
+        const plugin = loadPlugin();
+        plugin.initialize(mockRegistry(), store);
+        await new Promise((r) => setTimeout(r, 10));
+        expect(fetchMock).not.toHaveBeenCalled();
+
+        store.dispatch({type: 'LOGIN', userId: 'me'});
+        await waitFor(() => expect(pluginState(store).clientConfig).toEqual(testConfig));
+        expect(fetchMock).toHaveBeenCalledTimes(1);
+        store.dispatch({type: `${ID}/received_rights`, fileId: 'f1', rights: {canView: true, canEdit: true, reason: '', policy: 'channel', canChangePolicy: true}});
+        store.dispatch({type: 'LOGIN', userId: 'someone_else'});
+        expect(pluginState(store).rights).toEqual({});
+        await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
         plugin.uninitialize?.();
     });
 

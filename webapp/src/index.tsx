@@ -3,7 +3,7 @@
 import React from 'react';
 import type {Store} from 'redux';
 
-import {fetchClientConfig, handleDocumentUpdated, handleEditorsChanged, handlePolicyChanged, resetEditorRequests} from './actions';
+import {fetchClientConfig, handleDocumentUpdated, handleEditorsChanged, handlePolicyChanged, resetEditorRequests, userChanged} from './actions';
 import type {AppDispatch} from './actions';
 import {client} from './client';
 import ConnectionCheck from './components/admin_console/connection_check';
@@ -20,11 +20,13 @@ import {getSiteRoot} from './selectors';
 import type {HostState} from './selectors';
 import {injectStyles, removeStyles} from './styles';
 import type {PluginClass, PluginRegistry, WebSocketMessage} from './types/mattermost-webapp';
+import {watchCurrentUser} from './user_watch';
 
 const event = (name: string) => `custom_${pluginId}_${name}`;
 
 export default class Plugin implements PluginClass {
     private stopTracking: (() => void) | null = null;
+    private stopWatching: (() => void) | null = null;
 
     initialize(registry: PluginRegistry, store: Store): void {
         const getState = () => store.getState() as HostState;
@@ -55,12 +57,19 @@ export default class Plugin implements PluginClass {
             dispatch(fetchClientConfig());
         });
 
-        dispatch(fetchClientConfig());
+        // Not at initialize: on the login page there is no session yet (see user_watch.ts).
+        this.stopWatching = watchCurrentUser(store, () => {
+            resetEditorRequests();
+            dispatch(userChanged());
+            dispatch(fetchClientConfig());
+        });
     }
 
     uninitialize(): void {
         this.stopTracking?.();
         this.stopTracking = null;
+        this.stopWatching?.();
+        this.stopWatching = null;
         removeStyles();
     }
 }

@@ -24,6 +24,7 @@ export type PluginState = {
 const prefix = `${pluginId}/`;
 export const ActionTypes = {
     RECEIVED_CLIENT_CONFIG: `${prefix}received_client_config`,
+    USER_CHANGED: `${prefix}user_changed`,
     RECEIVED_RIGHTS: `${prefix}received_rights`,
     POLICY_CHANGED: `${prefix}policy_changed`,
     RECEIVED_EDITORS: `${prefix}received_editors`,
@@ -37,6 +38,7 @@ export const ActionTypes = {
 
 export type PluginAction =
     | {type: typeof ActionTypes.RECEIVED_CLIENT_CONFIG; config: ClientConfig}
+    | {type: typeof ActionTypes.USER_CHANGED}
     | {type: typeof ActionTypes.RECEIVED_RIGHTS; fileId: string; rights: FileRights}
     | {type: typeof ActionTypes.POLICY_CHANGED; fileId: string; policy: EditPolicy}
     | {type: typeof ActionTypes.RECEIVED_EDITORS; fileId: string; editors: Editor[]}
@@ -68,6 +70,9 @@ export default function reducer(state: PluginState = initialState, incoming: {ty
     switch (action.type) {
     case ActionTypes.RECEIVED_CLIENT_CONFIG:
         return {...state, clientConfig: action.config};
+    case ActionTypes.USER_CHANGED:
+        // Rights, editors and open dialogs belonged to the previous user (login in the same page).
+        return {...initialState, clientConfig: state.clientConfig};
     case ActionTypes.RECEIVED_RIGHTS:
         return {...state, rights: {...state.rights, [action.fileId]: action.rights}};
     case ActionTypes.POLICY_CHANGED: {

@@ -9,7 +9,7 @@ import {client} from '../../client';
 import type {FileRights} from '../../client';
 import type {HostState} from '../../selectors';
 import en from '../../../i18n/en.json';
-import {baseHostState, makeStore, mockFetch, pluginState, rights} from '../../../tests/helpers';
+import {baseHostState, makeStore, mockFetch, pluginState, rights, testConfig} from '../../../tests/helpers';
 
 import {EditMenuText, RightsMenuText, makeFileMenuActions} from './index';
 
@@ -66,9 +66,9 @@ describe('"Editing rights…" visibility per role', () => {
         expect(menu.rightsMatch(file({user_id: 'me', name: 'a.zip', extension: 'zip'}))).toBe(false);
     });
 
-    it('opens the rights dialog', () => {
+    it('opens the rights dialog', async () => {
         const {store, menu} = actionsFor('owner');
-        menu.rightsAction(file());
+        await menu.rightsAction(file());
         expect(pluginState(store).dialog).toEqual({kind: 'policy', fileId: 'f1', fileName: 'plan.docx'});
     });
 });
@@ -82,10 +82,11 @@ describe('"Edit in Collabora Online"', () => {
     });
 
     it('is hidden when Collabora is not configured', () => {
-        const store = makeStore(baseHostState(), {clientConfig: null});
+        const store = makeStore(baseHostState(), {clientConfig: {...testConfig, configured: false}});
         const menu = makeFileMenuActions({getState: () => store.getState() as HostState, dispatch: store.dispatch as unknown as AppDispatch});
         expect(menu.editMatch(file())).toBe(false);
     });
+
 
     it('opens the editor for those who may edit', async () => {
         mockFetch([{method: 'GET', path: '/api/v1/files/f1/rights', body: rights({canEdit: true})}]);
@@ -107,4 +108,36 @@ it('labels the menu entries through react-intl', () => {
     render(<IntlProvider locale='en' messages={en}><p><EditMenuText/></p><p><RightsMenuText/></p></IntlProvider>);
     expect(screen.getByText('Edit in Collabora Online')).toBeInTheDocument();
     expect(screen.getByText('Editing rights…')).toBeInTheDocument();
+});
+
+// Mattermost renders the attachment (and calls match) once; it may do so before our config is in.
+describe('menus drawn before the config arrived', () => {
+    const early = () => {
+        const store = makeStore(baseHostState(), {clientConfig: null});
+        return {store, menu: makeFileMenuActions({getState: () => store.getState() as HostState, dispatch: store.dispatch as unknown as AppDispatch})};
+    };
+
+    it('offer the formats Collabora usually edits, and nothing else', () => {
+        const {menu} = early();
+        expect(menu.editMatch(file())).toBe(true);
+        expect(menu.editMatch(file({name: 'a.zip', extension: 'zip'}))).toBe(false);
+        expect(menu.rightsMatch(file({user_id: 'me'}))).toBe(true);
+    });
+
+    it('load the config on click, then edit', async () => {
+        mockFetch([
+            {method: 'GET', path: '/api/v1/client_config', body: testConfig},
+            {method: 'GET', path: '/api/v1/files/f1/rights', body: rights({canEdit: true})},
+        ]);
+        const {store, menu} = early();
+        menu.editAction(file());
+        await waitFor(() => expect(pluginState(store).editor).toEqual({fileId: 'f1', fileName: 'plan.docx', mode: 'edit'}));
+    });
+
+    it('say so on click when Collabora turns out not to be set up', async () => {
+        mockFetch([{method: 'GET', path: '/api/v1/client_config', body: {...testConfig, configured: false, error: 'No Collabora Online URL.'}}]);
+        const {store, menu} = early();
+        await menu.rightsAction(file({user_id: 'me'}));
+        expect(pluginState(store).dialog).toEqual({kind: 'notice', notice: 'not_configured', message: 'No Collabora Online URL.'});
+    });
 });

@@ -2,13 +2,17 @@
 // Entries of an attachment's "…" menu (registerFileDropdownMenuAction): "Edit in Collabora Online"
 // for editable formats, and "Editing rights…" for the people who may change them. Menu matches are
 // synchronous, so they read only what the store already knows; the click then asks the server.
+// Mattermost calls match() once, when the attachment renders (file_attachment.tsx
+// renderFileMenuItems), and does not render it again when our config arrives: an attachment drawn
+// before the config offers the entries for the formats Collabora usually edits, and the click
+// loads the config and explains when Collabora is not set up.
 import type {FileInfo} from '@mattermost/types/files';
 import React from 'react';
 import {FormattedMessage} from 'react-intl';
 
-import {openDialog, openDocument} from '../../actions';
+import {ensureClientConfig, openDialog, openDocument, showNotice} from '../../actions';
 import type {AppDispatch} from '../../actions';
-import {canEditFormat, canOpenFormat, fileExtension} from '../../formats';
+import {USUALLY_EDITABLE, canEditFormat, canOpenFormat, fileExtension} from '../../formats';
 import {getClientConfig, mayChangePolicy} from '../../selectors';
 import type {HostState} from '../../selectors';
 
@@ -22,17 +26,27 @@ export function RightsMenuText() {
 
 type StoreLike = {getState: () => HostState; dispatch: AppDispatch};
 
+function offers(state: HostState, ext: string, known: (ext: string, config: ReturnType<typeof getClientConfig>) => boolean): boolean {
+    const config = getClientConfig(state);
+    return config ? known(ext, config) : USUALLY_EDITABLE.includes(ext);
+}
+
 export function makeFileMenuActions(store: StoreLike) {
     return {
-        editMatch: (fileInfo: FileInfo): boolean => canEditFormat(fileExtension(fileInfo), getClientConfig(store.getState())),
+        editMatch: (fileInfo: FileInfo): boolean => offers(store.getState(), fileExtension(fileInfo), canEditFormat),
         editAction: (fileInfo: FileInfo): void => {
             store.dispatch(openDocument({id: fileInfo.id, name: fileInfo.name, extension: fileInfo.extension}, 'edit'));
         },
         rightsMatch: (fileInfo: FileInfo): boolean => {
             const state = store.getState();
-            return canOpenFormat(fileExtension(fileInfo), getClientConfig(state)) && mayChangePolicy(state, fileInfo);
+            return offers(state, fileExtension(fileInfo), canOpenFormat) && mayChangePolicy(state, fileInfo);
         },
-        rightsAction: (fileInfo: FileInfo): void => {
+        rightsAction: async (fileInfo: FileInfo): Promise<void> => {
+            const config = await store.dispatch(ensureClientConfig());
+            if (!config?.configured) {
+                store.dispatch(showNotice('not_configured', config?.error ?? ''));
+                return;
+            }
             store.dispatch(openDialog({kind: 'policy', fileId: fileInfo.id, fileName: fileInfo.name}));
         },
     };

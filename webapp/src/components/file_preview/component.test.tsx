@@ -104,3 +104,18 @@ describe('makePreviewOverride', () => {
         expect(testConfig.formats.pdf.view).toBe(true);
     });
 });
+
+// file_preview_modal.tsx flips attachments on arrow keyup heard on document.
+it('keeps arrow keys used in its controls from flipping the attachment, and lets Escape through', async () => {
+    routes(rights({canEdit: true, canChangePolicy: true}));
+    renderWithStore(<FilePreview fileInfo={fileInfo('plan.docx', 'docx')} onModalDismissed={jest.fn()}/>);
+    const select = await screen.findByRole('combobox');
+    const heard: string[] = [];
+    const listener = (e: KeyboardEvent) => heard.push(e.key);
+    document.addEventListener('keyup', listener);
+    for (const key of ['ArrowLeft', 'ArrowRight', 'Escape']) {
+        select.dispatchEvent(new KeyboardEvent('keyup', {key, bubbles: true}));
+    }
+    document.removeEventListener('keyup', listener);
+    expect(heard).toEqual(['Escape']);
+});

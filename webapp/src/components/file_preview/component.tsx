@@ -3,7 +3,7 @@
 // Renders inside Mattermost's preview modal: a toolbar (who is editing, Edit or the reason there is
 // none, editing rights) over a read-only Collabora view.
 import type {FileInfo} from '@mattermost/types/files';
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {FormattedMessage} from 'react-intl';
 
 import {fetchEditorsOnce, fetchRights, openDocument} from '../../actions';
@@ -15,6 +15,8 @@ import type {FilePreviewComponentProps} from '../../types/mattermost-webapp';
 import CollaboraFrame from '../collabora_frame';
 import PolicyControl from '../policy_control';
 import {PresenceBadge} from '../presence_badge';
+
+import {useArrowKeysKept} from './key_guard';
 
 // The override predicate handed to the registry; reads the config the plugin loaded at start.
 export function makePreviewOverride(getState: () => HostState) {
@@ -29,6 +31,8 @@ export default function FilePreview({fileInfo, onModalDismissed}: FilePreviewCom
     const [shownVersion, setShownVersion] = useState(version);
     const file = {id: fileInfo.id, name: fileInfo.name, extension: fileInfo.extension};
     const formatEditable = canEditFormat(fileExtension(fileInfo), config);
+    const root = useRef<HTMLDivElement>(null);
+    useArrowKeysKept(root);
 
     useEffect(() => {
         dispatch(fetchRights(fileInfo.id)).catch(() => undefined);
@@ -62,7 +66,7 @@ export default function FilePreview({fileInfo, onModalDismissed}: FilePreviewCom
     }
 
     return (
-        <div className='co-preview co-root' data-testid='collabora-preview'>
+        <div className='co-preview co-root' data-testid='collabora-preview' ref={root}>
             <div className='co-toolbar'>
                 <PresenceBadge file={file} showJoin={false}/>
                 <span className='co-toolbar__spacer'/>
