@@ -64,17 +64,29 @@ export class HostPage {
 
     // A new browser context (own cookies) per person, logged in through the host page's form.
     static async open(env: BrowserEnv, user: UserKey): Promise<HostPage> {
+        const host = await HostPage.openLoginPage(env, user);
+        await host.logIn();
+        return host;
+    }
+
+    // The login page, with the plugins already initialized there (as Mattermost's root.tsx does).
+    static async openLoginPage(env: BrowserEnv, user: UserKey): Promise<HostPage> {
         const context = await env.browser.newContext({viewport: {width: 1366, height: 820}});
         const page = await context.newPage();
         const host = new HostPage(env, user, context, page);
         page.on('pageerror', (err) => console.error(`[${user} page error] ${err.message}`));
         await page.goto(env.siteUrl + HOST_PATH);
-        const u = env.stack.users[user];
-        await page.locator(tid('host-login-username')).fill(u.username);
-        await page.locator(tid('host-login-password')).fill(u.password);
-        await page.locator(tid('host-login-submit')).click();
-        await page.locator(tid('host-phase-ready')).waitFor({timeout: 30_000});
+        await page.locator(tid('host-phase-login')).waitFor({timeout: 30_000});
         return host;
+    }
+
+    // In-page, as components/login/login.tsx does: no reload.
+    async logIn(): Promise<void> {
+        const u = this.env.stack.users[this.user];
+        await this.page.locator(tid('host-login-username')).fill(u.username);
+        await this.page.locator(tid('host-login-password')).fill(u.password);
+        await this.page.locator(tid('host-login-submit')).click();
+        await this.page.locator(tid('host-phase-ready')).waitFor({timeout: 30_000});
     }
 
     async close(): Promise<void> {

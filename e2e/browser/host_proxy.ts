@@ -19,12 +19,19 @@ export type HostProxy = {url: string; close: () => Promise<void>};
 
 const INDEX_HTML = `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Mattermost (host page for plugin tests)</title></head>
+<head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Mattermost (host page for plugin tests)</title></head>
 <body><div id="root"></div><script src="${HOST_PATH}host.js"></script></body>
 </html>
 `;
 
 // Bundles host/main.tsx for the browser (React 18, mattermost-redux, react-intl from e2e's deps).
+// server/channels/web/handlers.go: the headers Mattermost serves its pages with (root.html too).
+export const PAGE_HEADERS = {
+    'Content-Security-Policy': 'frame-ancestors \'self\' teams.microsoft.com; script-src \'self\' cdn.rudderlabs.com',
+    'X-Frame-Options': 'SAMEORIGIN',
+    'Referrer-Policy': 'no-referrer',
+};
+
 export async function buildHostBundle(): Promise<string> {
     const result = await build({
         entryPoints: [join(__dirname, 'host', 'main.tsx')],
@@ -48,7 +55,7 @@ export async function startHostProxy(options: {listenUrl: string; mattermostUrl:
     const server: Server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
         if (req.method === 'GET' && (path === HOST_PATH || path === HOST_PATH.slice(0, -1))) {
-            res.writeHead(200, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
+            res.writeHead(200, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...PAGE_HEADERS});
             res.end(INDEX_HTML);
             return;
         }

@@ -3,13 +3,18 @@
 // System Console > Plugins > <plugin>: the settings page Mattermost builds from the manifest's
 // settings_schema (admin_console/schema_admin_settings.tsx). Text, number, bool and dropdown
 // settings are edited in place and saved with PUT /api/v4/config; a "custom" setting renders the
-// component the plugin registered with registerAdminConsoleCustomSetting, with its props.
+// component the plugin registered with registerAdminConsoleCustomSetting, with the props
+// buildCustomSetting gives it: id 'PluginSettings.Plugins.<id>.<key>', disabled when the plugin is
+// not enabled or the user may not write the plugins section (sysconsole_write_plugins: a system
+// admin here), all inside the page's <form onSubmit>.
 
 import {Client4} from 'mattermost-redux/client';
 import React, {useEffect, useState} from 'react';
+import {useSelector} from 'react-redux';
 
 import {useRegistrations} from './app';
 
+type AnyState = any;
 type Setting = {key: string; display_name?: string; type: string; help_text?: string; default?: unknown; options?: Array<{display_name: string; value: string}>};
 type Manifest = {id: string; name: string; settings_schema?: {header?: string; settings?: Setting[]}};
 type Config = {PluginSettings: {Plugins: Record<string, Record<string, unknown>>}};
@@ -21,11 +26,14 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
     const [values, setValues] = useState<Record<string, unknown>>({});
     const [dirty, setDirty] = useState(false);
     const [status, setStatus] = useState('');
+    const [enabled, setEnabled] = useState(false);
+    const canWrite = useSelector((state: AnyState) => String(state.entities.users.profiles[state.entities.users.currentUserId]?.roles ?? '').split(' ').includes('system_admin'));
 
     useEffect(() => {
         Promise.all([Client4.getPlugins(), Client4.getConfig()]).then(([plugins, cfg]) => {
             const all = [...plugins.active, ...plugins.inactive] as unknown as Manifest[];
             setManifest(all.find((m) => m.id === pluginId) ?? null);
+            setEnabled(plugins.active.some((m) => m.id === pluginId));
             setConfig(cfg as unknown as Config);
             setValues({...(cfg as unknown as Config).PluginSettings.Plugins[pluginId]});
         }, (err: unknown) => setStatus(`Could not load: ${String(err)}`));
@@ -38,7 +46,8 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
         setValues((current) => ({...current, [id.toLowerCase()]: value}));
         setDirty(true);
     };
-    const save = async () => {
+    const save = async (event?: React.FormEvent) => {
+        event?.preventDefault();
         setStatus('Saving…');
         try {
             const fresh = await Client4.getConfig() as unknown as Config;
@@ -52,9 +61,9 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
     };
 
     return (
-        <main className='mm-console' data-testid='host-admin-console'>
+        <main className='mm-console' data-testid='host-admin-console' data-plugin-enabled={String(enabled)}>
             <h1>{manifest.name}</h1>
-            <div className='mm-console__panel'>
+            <form className='mm-console__panel' onSubmit={save}>
                 {manifest.settings_schema?.header && <p className='mm-setting__help' style={{marginTop: 0}}>{manifest.settings_schema.header}</p>}
                 {(manifest.settings_schema?.settings ?? []).map((setting) => {
                     const key = setting.key.toLowerCase();
@@ -64,11 +73,11 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
                         const custom = adminConsoleSettings.find((c) => c.pluginId === pluginId && c.key === key);
                         control = custom ? (
                             <custom.component
-                                id={setting.key}
+                                id={`PluginSettings.Plugins.${pluginId}.${key}`}
                                 label={setting.display_name}
                                 helpText={setting.help_text}
                                 value={value}
-                                disabled={false}
+                                disabled={!enabled || !canWrite}
                                 config={config}
                                 license={{}}
                                 setByEnv={false}
@@ -116,10 +125,10 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
                     );
                 })}
                 <div className='mm-console__footer'>
-                    <button type='button' className='mm-btn' disabled={!dirty} onClick={save} data-testid='host-console-save'>{'Save'}</button>
+                    <button type='submit' className='mm-btn' disabled={!dirty} data-testid='host-console-save'>{'Save'}</button>
                     <span role='status' data-testid='host-console-status'>{status}</span>
                 </div>
-            </div>
+            </form>
         </main>
     );
 }

@@ -5,6 +5,7 @@
 // page, each carrying the plugin surfaces Mattermost renders in the same place.
 
 import {getClientConfig, getLicenseConfig} from 'mattermost-redux/actions/general';
+import {getTheme} from 'mattermost-redux/selectors/entities/preferences';
 import {getMyTeams, selectTeam} from 'mattermost-redux/actions/teams';
 import {fetchChannelsAndMembers} from 'mattermost-redux/actions/channels';
 import {loadMe} from 'mattermost-redux/actions/users';
@@ -17,6 +18,7 @@ import type {Store} from 'redux';
 import {AdminConsole} from './admin_console';
 import {ChannelView} from './channel_view';
 import {getRegistrations, loadPlugins, subscribeRegistrations} from './plugin_registry';
+import {applyTheme} from './theme';
 import {connectWebSocket} from './websocket';
 
 type AnyState = any;
@@ -62,6 +64,15 @@ function Login({onLoggedIn}: {onLoggedIn: () => void}) {
     );
 }
 
+// The user's locale as webapp/channels/src/selectors/i18n.ts getCurrentLocale reads it: the user's
+// own, else the server's default client locale.
+function useLocale(): string {
+    return useSelector((state: AnyState) => {
+        const me = state.entities.users.profiles[state.entities.users.currentUserId];
+        return me?.locale || state.entities.general.config.DefaultClientLocale || 'en';
+    });
+}
+
 export function App({store}: {store: Store}) {
     const [phase, setPhase] = useState<'starting' | 'login' | 'loading' | 'ready' | 'error'>('starting');
     const [error, setError] = useState('');
@@ -69,13 +80,15 @@ export function App({store}: {store: Store}) {
     const hash = useHash();
     const dispatch = store.dispatch as (action: unknown) => Promise<{data?: any; error?: any}>;
     const [reconnects, setReconnects] = useState(0);
+    const locale = useLocale();
+    const theme = useSelector(getTheme);
+    useEffect(() => applyTheme(theme as unknown as Record<string, unknown>), [theme]);
 
-    const boot = useCallback(async () => {
+    // After a login or with an existing session: what actions/views/root.ts and
+    // global_actions.tsx load for a user; the plugins are already running by then.
+    const signIn = useCallback(async () => {
         setPhase('loading');
         try {
-            // What the web app loads at start (actions/views/root.ts, actions/global_actions.tsx).
-            await dispatch(getClientConfig());
-            await dispatch(getLicenseConfig());
             const me = await dispatch(loadMe());
             if (me.error) {
                 throw new Error(`loadMe: ${String(me.error.message ?? me.error)}`);
@@ -87,9 +100,8 @@ export function App({store}: {store: Store}) {
             }
             dispatch(selectTeam(team));
             await dispatch(fetchChannelsAndMembers(team.id));
-            const manifests = await Client4.getWebappPlugins();
-            const loaded = await loadPlugins(manifests, window.location.origin, store);
-            document.body.dataset.plugins = loaded.join(',');
+
+            // actions/websocket_actions.jsx: the first connection calls no reconnect handlers.
             connectWebSocket(store, () => setReconnects((n) => n + 1));
             setPhase('ready');
         } catch (err) {
@@ -99,27 +111,44 @@ export function App({store}: {store: Store}) {
     }, [dispatch, store]);
 
     useEffect(() => {
-        // A session cookie from an earlier login in this browser context counts, as in Mattermost.
-        Client4.getMe().then(() => boot(), () => setPhase('login'));
-    }, [boot]);
+        (async () => {
+            // root.tsx onConfigLoaded: the client config, then initializePlugins() whether or not
+            // anyone is logged in (GET /api/v4/plugins/webapp and the bundles need no session), so
+            // plugins initialize on the login page.
+            await dispatch(getClientConfig());
+            await dispatch(getLicenseConfig());
+            const manifests = await Client4.getWebappPlugins();
+            const loaded = await loadPlugins(manifests, window.location.origin, store);
+            document.body.dataset.plugins = loaded.join(',');
+            document.body.dataset.pluginsLoadedWithUser = String(Boolean((store.getState() as AnyState).entities.users.currentUserId));
 
-    const messages = useMemo(() => Object.assign({}, ...registrations.translations.map((get) => get('en'))), [registrations.translations]);
+            // A session cookie from an earlier login in this browser context counts, as in Mattermost.
+            await Client4.getMe().then(() => signIn(), () => setPhase('login'));
+        })().catch((err: unknown) => {
+            setError(err instanceof Error ? err.message : String(err));
+            setPhase('error');
+        });
+    }, [dispatch, signIn, store]);
+
+    // plugins/registry.ts registerTranslations: called with the current locale, and again when it changes.
+    const messages = useMemo(() => Object.assign({}, ...registrations.translations.map((get) => get(locale))), [registrations.translations, locale]);
 
     let content: React.ReactNode;
     if (phase === 'starting' || phase === 'loading') {
         content = <p style={{padding: 24}}>{'Loading…'}</p>;
     } else if (phase === 'login') {
-        content = <Login onLoggedIn={boot}/>;
+        // components/login/login.tsx finishSignin: in-page (history.push), no reload.
+        content = <Login onLoggedIn={signIn}/>;
     } else if (phase === 'error') {
         content = <p className='mm-error' style={{padding: 24}} role='alert' data-testid='host-error'>{`The host page could not start: ${error}`}</p>;
     } else {
         content = <Layout hash={hash} reconnects={reconnects}/>;
     }
     return (
-        <IntlProvider locale='en' messages={messages} defaultLocale='en'>
-            <div id='app-content' style={{height: '100%'}} data-testid={`host-phase-${phase}`}>{content}</div>
+        <IntlProvider locale={locale} messages={messages} defaultLocale='en'>
+            <div id='app-content' style={{height: '100%'}} data-testid={`host-phase-${phase}`} data-locale={locale}>{content}</div>
             {phase === 'ready' && registrations.rootComponents.map(({id, component: Component}) => (
-                <Component key={id} theme={{}}/>
+                <Component key={id} theme={theme}/>
             ))}
         </IntlProvider>
     );

@@ -1,74 +1,27 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
 // The centre channel: header, posts (oldest first, replies included as Mattermost shows them with
-// collapsed threads off), each post's attachments with their "…" menu (plugin file menu actions),
-// the PostMessageAttachment pluggables under each message, the composer with its attach menu
-// (plugin upload methods), and the file preview modal with the plugin previewers.
+// collapsed threads off), each post's attachments (file_attachment.tsx), the PostMessageAttachment
+// pluggables (show_more.tsx), the composer with its attach menu (plugin upload methods), and the
+// file preview modal (file_preview_modal.tsx). Compact display is the user's
+// display_settings/message_display preference.
 
 import {selectChannel} from 'mattermost-redux/actions/channels';
 import {createPost, getPosts} from 'mattermost-redux/actions/posts';
 import {getProfilesByIds} from 'mattermost-redux/actions/users';
 import {Client4} from 'mattermost-redux/client';
-import React, {useEffect, useRef, useState} from 'react';
+import {get as getPreference} from 'mattermost-redux/selectors/entities/preferences';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
 import {useRegistrations} from './app';
+import FileAttachment from './file_attachment';
+import {FilePreviewModal} from './file_preview_modal';
+import {ShowMore} from './show_more';
 import type {FileInfoLike} from './plugin_registry';
 
 type AnyState = any;
-type Post = {id: string; user_id: string; channel_id: string; root_id: string; message: string; create_at: number; file_ids?: string[]; metadata?: {files?: FileInfoLike[]}; type: string};
-
-function formatSize(bytes: number): string {
-    if (bytes < 1024) {
-        return `${bytes} B`;
-    }
-    return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function FileAttachment({fileInfo, onOpen}: {fileInfo: FileInfoLike; onOpen: () => void}) {
-    const {fileDropdownMenuActions} = useRegistrations();
-    const [menuOpen, setMenuOpen] = useState(false);
-    const ref = useRef<HTMLDivElement>(null);
-    useEffect(() => {
-        if (!menuOpen) {
-            return undefined;
-        }
-        const close = (event: MouseEvent) => {
-            if (!ref.current?.contains(event.target as Node)) {
-                setMenuOpen(false);
-            }
-        };
-        document.addEventListener('mousedown', close);
-        return () => document.removeEventListener('mousedown', close);
-    }, [menuOpen]);
-
-    // Mattermost evaluates the plugins' match() when it renders the menu.
-    const pluginItems = menuOpen ? fileDropdownMenuActions.filter((item) => item.match(fileInfo)) : [];
-    return (
-        <div className='mm-file' ref={ref} data-testid={`host-file-${fileInfo.name}`} data-file-id={fileInfo.id}>
-            <span className='mm-file__icon' aria-hidden='true'>{fileInfo.extension}</span>
-            <button type='button' className='mm-file__main' onClick={onOpen} data-testid='host-file-open'>
-                <span className='mm-file__name'>{fileInfo.name}</span>
-                <span className='mm-file__size'>{`${fileInfo.extension.toUpperCase()} ${formatSize(fileInfo.size)}`}</span>
-            </button>
-            <button type='button' className='mm-dots' aria-label='More actions' onClick={() => setMenuOpen(!menuOpen)} data-testid='host-file-menu'>{'⋯'}</button>
-            {menuOpen && (
-                <div className='mm-menu mm-menu--files' role='menu' data-testid='host-file-menu-items'>
-                    <button type='button' role='menuitem' onClick={() => {
-                        setMenuOpen(false);
-                        window.open(Client4.getFileUrl(fileInfo.id, Date.now()), '_blank');
-                    }}>{'Download'}</button>
-                    {pluginItems.map((item) => (
-                        <button key={item.id} type='button' role='menuitem' data-testid={`host-file-menu-item-${item.id}`} onClick={() => {
-                            setMenuOpen(false);
-                            item.action(fileInfo);
-                        }}>{item.text}</button>
-                    ))}
-                </div>
-            )}
-        </div>
-    );
-}
+type Post = {id: string; user_id: string; channel_id: string; root_id: string; message: string; create_at: number; file_ids?: string[]; metadata?: {files?: FileInfoLike[]}; type: string; state?: string; delete_at: number};
 
 // Mattermost renders messages as Markdown; the host renders the two forms plugins' posts use here,
 // **bold** and [links](url), and leaves everything else as text.
@@ -85,14 +38,21 @@ function MessageText({text}: {text: string}) {
     return <p className='mm-post__message'>{parts}</p>;
 }
 
-function PostView({post, onOpenFile}: {post: Post; onOpenFile: (fileInfo: FileInfoLike, post: Post) => void}) {
+// post_view/post_message_view/post_message_view.tsx: deleted posts and users who turned message
+// formatting off get the bare message, plugin post types their own component; only the others get
+// the PostMessageAttachment pluggables, inside ShowMore.
+function PostView({post, compactDisplay, onOpenFile}: {post: Post; compactDisplay: boolean; onOpenFile: (fileInfos: FileInfoLike[], index: number, post: Post) => void}) {
     const {postMessageAttachments} = useRegistrations();
     const author = useSelector((state: AnyState) => state.entities.users.profiles[post.user_id]);
+    const enableFormatting = useSelector((state: AnyState) => getPreference(state, 'advanced_settings', 'formatting', 'true') !== 'false');
     const files = useSelector((state: AnyState) => {
         const ids: string[] | undefined = state.entities.files.fileIdsByPostId[post.id];
         return ids?.map((id) => state.entities.files.files[id]).filter(Boolean) ?? post.metadata?.files ?? [];
     }) as FileInfoLike[];
+    const [checkOverflow, setCheckOverflow] = useState(0);
     const name = author?.username ?? post.user_id.slice(0, 6);
+    const deleted = post.state === 'DELETED' || post.delete_at > 0;
+    const withPluggables = !deleted && enableFormatting && !post.type.startsWith('custom_');
     return (
         <div className={post.root_id ? 'mm-post mm-post--reply' : 'mm-post'} data-testid={`host-post-${post.id}`} data-root-id={post.root_id}>
             <div className='mm-avatar' aria-hidden='true'>{name.slice(0, 1).toUpperCase()}</div>
@@ -102,42 +62,21 @@ function PostView({post, onOpenFile}: {post: Post; onOpenFile: (fileInfo: FileIn
                     <span className='mm-post__time'>{new Date(post.create_at).toLocaleTimeString('en-GB')}</span>
                     {post.root_id && <span className='mm-post__reply-to'>{'replied in a thread'}</span>}
                 </div>
-                {post.message && <MessageText text={post.message}/>}
-                {files.length > 0 && (
+                {withPluggables ? (
+                    <ShowMore checkOverflow={checkOverflow}>
+                        {post.message && <MessageText text={post.message}/>}
+                        {postMessageAttachments.map(({id, component: Component}) => (
+                            <Component key={id} postId={post.id} onHeightChange={() => setCheckOverflow((n) => n + 1)}/>
+                        ))}
+                    </ShowMore>
+                ) : (
+                    <p className='mm-post__message'>{deleted ? '(message deleted)' : post.message}</p>
+                )}
+                {!deleted && files.length > 0 && (
                     <div className='mm-files'>
-                        {files.map((f) => <FileAttachment key={f.id} fileInfo={f} onOpen={() => onOpenFile(f, post)}/>)}
+                        {files.map((f, i) => <FileAttachment key={f.id} fileInfo={f} compactDisplay={compactDisplay} onOpen={() => onOpenFile(files, i, post)}/>)}
                     </div>
                 )}
-                {postMessageAttachments.map(({id, component: Component}) => <Component key={id} postId={post.id} onHeightChange={() => undefined}/>)}
-            </div>
-        </div>
-    );
-}
-
-// FilePreviewModal (components/file_preview_modal): Mattermost's header stays; the body is the
-// first plugin previewer (by plugin id) whose override accepts the file, else Mattermost's own.
-function FilePreviewModal({fileInfo, post, onClose}: {fileInfo: FileInfoLike; post: Post; onClose: () => void}) {
-    const {filePreviewComponents} = useRegistrations();
-    const previewer = [...filePreviewComponents].sort((a, b) => a.pluginId.localeCompare(b.pluginId)).find((p) => p.override(fileInfo, post));
-    return (
-        <div className='mm-modal-backdrop' data-testid='host-preview-modal'>
-            <div className='mm-preview' role='dialog' aria-label={fileInfo.name}>
-                <div className='mm-preview__header'>
-                    <span className='mm-preview__title' data-testid='host-preview-title'>{fileInfo.name}</span>
-                    <a className='mm-btn mm-btn--tertiary' style={{display: 'inline-flex', alignItems: 'center', textDecoration: 'none'}} href={Client4.getFileUrl(fileInfo.id, Date.now())} download={true}>{'Download'}</a>
-                    <button type='button' className='mm-icon-btn' aria-label='Close' onClick={onClose} data-testid='host-preview-close'>{'✕'}</button>
-                </div>
-                <div className='mm-preview__body'>
-                    {previewer ? (
-                        <previewer.component fileInfo={fileInfo} post={post} onModalDismissed={onClose}/>
-                    ) : (
-                        <div className='mm-preview__default' data-testid='host-default-preview'>
-                            <span className='mm-file__icon' style={{width: 56, height: 68, fontSize: 14}}>{fileInfo.extension}</span>
-                            <strong>{fileInfo.name}</strong>
-                            <span>{'Preview not available'}</span>
-                        </div>
-                    )}
-                </div>
             </div>
         </div>
     );
@@ -202,8 +141,10 @@ export function ChannelView({channelId, reconnects}: {channelId: string; reconne
     const postIds: string[] = useSelector((state: AnyState) => state.entities.posts.postsInChannel[channelId]?.[0]?.order ?? []);
     const posts = useSelector((state: AnyState) => state.entities.posts.posts);
     const profiles = useSelector((state: AnyState) => state.entities.users.profiles);
-    const [preview, setPreview] = useState<{fileInfo: FileInfoLike; post: Post} | null>(null);
+    const [preview, setPreview] = useState<{fileInfos: FileInfoLike[]; index: number; post: Post} | null>(null);
+    const compactDisplay = useSelector((state: AnyState) => getPreference(state, 'display_settings', 'message_display', 'clean') === 'compact');
     const [loaded, setLoaded] = useState(false);
+    const closePreview = useCallback(() => setPreview(null), []);
 
     useEffect(() => {
         dispatch(selectChannel(channelId));
@@ -225,10 +166,10 @@ export function ChannelView({channelId, reconnects}: {channelId: string; reconne
         <main className='mm-center' id='channel_view' data-testid='host-channel-view' data-channel={channel?.name} data-loaded={loaded && postIds !== undefined ? 'true' : 'false'}>
             <div className='mm-channel-header'>{channel ? `${channel.type === 'P' ? '🔒' : '#'} ${channel.display_name}` : ''}</div>
             <div className='mm-posts'>
-                {list.map((post) => <PostView key={post.id} post={post} onOpenFile={(fileInfo, p) => setPreview({fileInfo, post: p})}/>)}
+                {list.map((post) => <PostView key={post.id} post={post} compactDisplay={compactDisplay} onOpenFile={(fileInfos, index, p) => setPreview({fileInfos, index, post: p})}/>)}
             </div>
             <Composer channelId={channelId}/>
-            {preview && <FilePreviewModal fileInfo={preview.fileInfo} post={preview.post} onClose={() => setPreview(null)}/>}
+            {preview && <FilePreviewModal fileInfos={preview.fileInfos} startIndex={preview.index} post={preview.post} onClose={closePreview}/>}
         </main>
     );
 }

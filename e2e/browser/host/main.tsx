@@ -15,7 +15,7 @@ import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux';
 
 import {App} from './app';
-import {themeCss} from './theme';
+import {hostCss} from './theme';
 
 // webapp/channels/src/plugins/export.ts: the libraries plugin bundles take from the page.
 // ReactBootstrap, ReactRouterDom, PropTypes, Luxon and StyledComponents are not provided: our bundle
@@ -23,7 +23,7 @@ import {themeCss} from './theme';
 Object.assign(window, {React, ReactDOM, ReactIntl, Redux, ReactRedux});
 
 const style = document.createElement('style');
-style.textContent = themeCss();
+style.textContent = hostCss();
 document.head.appendChild(style);
 
 // Same origin as the server: the session lives in the MMAUTHTOKEN cookie, and Client4 sends the

@@ -10,7 +10,7 @@ import type {ComponentType, ReactNode} from 'react';
 import reducerRegistry from 'mattermost-redux/store/reducer_registry';
 import type {Reducer, Store} from 'redux';
 
-export type FileInfoLike = {id: string; name: string; extension: string; size: number; user_id: string; channel_id?: string; post_id?: string};
+export type FileInfoLike = {id: string; name: string; extension: string; size: number; user_id: string; channel_id?: string; post_id?: string; archived?: boolean};
 
 type Base = {id: string; pluginId: string};
 export type FilePreviewEntry = Base & {override: (fileInfo: FileInfoLike, post?: unknown) => boolean; component: ComponentType<any>};
@@ -141,7 +141,8 @@ export function createRegistry(pluginId: string): Record<string, (...a: any[]) =
 type PluginInstance = {initialize: (registry: unknown, store: Store) => unknown; uninitialize?: () => void};
 type WebappManifest = {id: string; version: string; webapp?: {bundle_path?: string}};
 
-// What the web app does after login (plugins/index.ts loadPlugins): GET /api/v4/plugins/webapp,
+// What the web app does at start, logged in or not (root.tsx onConfigLoaded -> plugins/index.ts
+// initializePlugins -> loadPlugins): GET /api/v4/plugins/webapp,
 // then one <script id="plugin_<id>"> per bundle from the URL the server gives; the bundle calls
 // window.registerPlugin, and the app calls initialize with a fresh registry and its store.
 export async function loadPlugins(manifests: WebappManifest[], siteUrl: string, store: Store): Promise<string[]> {

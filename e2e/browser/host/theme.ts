@@ -1,38 +1,39 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
-// Mattermost applies its theme as CSS variables on :root (webapp utils applyTheme); plugins style
-// themselves with them. These are the default "Denim" theme's values, plus the host page's own
-// small stylesheet that draws the Mattermost surfaces the plugin sits in (sidebar, posts, the file
-// preview modal, menus, the System Console).
-
-const DENIM: Record<string, string> = {
-    'sidebar-bg': '#1e325c',
-    'sidebar-text': '#ffffff',
-    'sidebar-header-bg': '#192a4d',
-    'sidebar-teambar-bg': '#14213e',
-    'sidebar-text-active-border': '#5d89ea',
-    'online-indicator': '#3db887',
-    'away-indicator': '#ffbc1f',
-    'dnd-indicator': '#d24b4e',
-    'mention-bg': '#ffffff',
-    'center-channel-bg': '#ffffff',
-    'center-channel-color': '#3f4350',
-    'new-message-separator': '#cc8f00',
-    'link-color': '#386fe5',
-    'button-bg': '#1c58d9',
-    'button-color': '#ffffff',
-    'error-text': '#d24b4e',
-    'mention-highlight-bg': '#ffd470',
-};
+// Mattermost applies the user's theme (the `theme` preference, else the default, mattermost-redux
+// selectors/entities/preferences getTheme) as CSS variables on :root, each colour also as
+// --<name>-rgb (webapp/channels/src/utils/utils.tsx applyTheme); plugins style themselves with them.
+// HOST_CSS is the host page's own small stylesheet for the Mattermost surfaces the plugin sits in
+// (sidebar, posts, the file preview modal, menus, the System Console).
 
 function rgb(hex: string): string {
     const h = hex.replace('#', '');
     return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).join(', ');
 }
 
-export function themeCss(): string {
-    const vars = Object.entries(DENIM).map(([name, value]) => `  --${name}: ${value};\n  --${name}-rgb: ${rgb(value)};`).join('\n');
-    return `:root {\n${vars}\n}\n${HOST_CSS}`;
+export function themeVariablesCss(theme: Record<string, unknown>): string {
+    const vars = Object.entries(theme).filter((e): e is [string, string] => typeof e[1] === 'string' && (/^#[0-9a-f]{6}$/i).test(e[1])).
+        map(([name, value]) => {
+            // applyTheme names errorTextColor --error-text; the others are the key in kebab case.
+            const kebab = name === 'errorTextColor' ? 'error-text' : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+            return `  --${kebab}: ${value};\n  --${kebab}-rgb: ${rgb(value)};`;
+        }).join('\n');
+    return `:root {\n${vars}\n}\n`;
+}
+
+export function applyTheme(theme: Record<string, unknown>): void {
+    let style = document.getElementById('host-theme');
+    if (!style) {
+        style = document.createElement('style');
+        style.id = 'host-theme';
+        document.head.appendChild(style);
+    }
+    style.textContent = themeVariablesCss(theme);
+    document.body.dataset.theme = String(theme.type ?? '');
+}
+
+export function hostCss(): string {
+    return HOST_CSS;
 }
 
 const HOST_CSS = `

@@ -116,6 +116,13 @@ it('keeps arrow keys used in its controls from flipping the attachment, and lets
     for (const key of ['ArrowLeft', 'ArrowRight', 'Escape']) {
         select.dispatchEvent(new KeyboardEvent('keyup', {key, bubbles: true}));
     }
+
+    // Pressed in the <select>, released after focus fell back to <body> (the select disables while saving).
+    select.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+    document.body.dispatchEvent(new KeyboardEvent('keyup', {key: 'ArrowRight', bubbles: true}));
+
+    // Pressed outside: the modal flips, as it should.
+    document.body.dispatchEvent(new KeyboardEvent('keyup', {key: 'ArrowLeft', bubbles: true}));
     document.removeEventListener('keyup', listener);
-    expect(heard).toEqual(['Escape']);
+    expect(heard).toEqual(['Escape', 'ArrowLeft']);
 });
