@@ -44,6 +44,7 @@ test-integration: test-integration-local test-integration-s3 ## The integration 
 
 # Every integration test, with Mattermost's files on local disk. Prints how long the run took.
 test-integration-local: dist
+	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
 	@start=$$SECONDS; rc=0; bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci || rc=$$?; \
 	echo "== integration tests, local driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 
@@ -51,6 +52,7 @@ test-integration-local: dist
 # bucket (moto on loopback: e2e/stack/s3_env.sh). Prints how long the run took.
 STORAGE_TESTS := integration/(storage_|wopi_|rights_)
 test-integration-s3: dist
+	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
 	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \
 	echo "== integration tests, s3 driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 

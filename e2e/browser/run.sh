@@ -10,6 +10,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 MM_PORT="${MM_PORT:-8065}"
 export MM_PORT
 export MM_SITE_URL="${MM_SITE_URL:-http://127.0.0.1:$((MM_PORT + 1))}"
-command -v "${CHROMIUM_PATH:-chromium}" >/dev/null || { echo "Chromium is missing: run e2e/stack/install_deps.sh" >&2; exit 1; }
+bash e2e/stack/ensure_deps.sh
 mkdir -p e2e/artifacts
 exec bash e2e/stack/with_stack.sh npx jest -c e2e/browser/jest.config.js --runInBand --ci "$@"
