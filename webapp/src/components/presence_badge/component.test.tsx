@@ -93,3 +93,25 @@ describe('PostPresence', () => {
         await waitFor(() => expect(pluginState(store).editor).toEqual({fileId: 'f1', fileName: 'plan.docx', mode: 'edit'}));
     });
 });
+
+// Inside Mattermost's ShowMore, a pluggable that grows must say so (post_message_view.tsx).
+it('reports its height to the host when the badge appears and goes', () => {
+    const spy = jest.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.textContent ? 28 : 0;
+    });
+    mockFetch([{method: 'GET', path: /\/editors$/, body: {editors: []}}]);
+    const store = makeStore(hostWithPost([fileInfo('f1', 'plan.docx', 'docx')]), {editors: {}});
+    const onHeightChange = jest.fn();
+    renderWithStore(<PostPresence postId='p1' onHeightChange={onHeightChange}/>, store);
+    expect(onHeightChange).not.toHaveBeenCalled();
+    act(() => {
+        (store.dispatch as unknown as AppDispatch)(handleEditorsChanged({file_id: 'f1', doc_id: 'd', editors: JSON.stringify([ana])}));
+    });
+    expect(onHeightChange).toHaveBeenLastCalledWith(28);
+    act(() => {
+        (store.dispatch as unknown as AppDispatch)(handleEditorsChanged({file_id: 'f1', doc_id: 'd', editors: '[]'}));
+    });
+    expect(onHeightChange).toHaveBeenLastCalledWith(0);
+    expect(onHeightChange).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+});

@@ -4,7 +4,7 @@
 // postId: it shows a badge per office attachment that someone is editing right now. Editors live in
 // our Redux slice, loaded once per file and then kept current by editors_changed websocket events.
 import type {FileInfo} from '@mattermost/types/files';
-import React, {useEffect} from 'react';
+import React, {useEffect, useLayoutEffect, useRef} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 import {shallowEqual, useSelector} from 'react-redux';
 
@@ -63,12 +63,31 @@ export function PresenceBadge({file, showFileName = false, showJoin = true}: Bad
     );
 }
 
-export default function PostPresence({postId}: PostMessageAttachmentProps) {
+// Mattermost puts this inside ShowMore (post_message_view.tsx), which measures its overflow again
+// only when a pluggable calls onHeightChange: a badge that appears later would otherwise be clipped.
+function useReportHeight(onHeightChange?: (height: number) => void) {
+    const root = useRef<HTMLDivElement>(null);
+    const last = useRef(0);
+    useLayoutEffect(() => {
+        const height = root.current?.offsetHeight ?? 0;
+        if (height !== last.current) {
+            last.current = height;
+            onHeightChange?.(height);
+        }
+    });
+    return root;
+}
+
+export default function PostPresence({postId, onHeightChange}: PostMessageAttachmentProps) {
     const dispatch = useAppDispatch();
     const config = useHostSelector(getClientConfig);
     const files = useSelector((state: HostState) => getPostFiles(state, postId), shallowEqual);
     const office = files.filter((f: FileInfo) => canOpenFormat(fileExtension(f), config));
     const key = office.map((f) => f.id).join(',');
+    const root = useReportHeight(onHeightChange);
+
+    // The badges change height with their editors: render (and so measure) again when they change.
+    useSelector((state: HostState) => office.map((f) => getEditors(state, f.id)), shallowEqual);
 
     useEffect(() => {
         for (const id of key.split(',').filter(Boolean)) {
@@ -80,10 +99,10 @@ export default function PostPresence({postId}: PostMessageAttachmentProps) {
         return null;
     }
     return (
-        <>
+        <div ref={root}>
             {office.map((f) => (
                 <PresenceBadge key={f.id} file={f} showFileName={office.length > 1}/>
             ))}
-        </>
+        </div>
     );
 }
