@@ -43,6 +43,9 @@ describe('System Console connection check', () => {
         await admin.page.goto(`${env.siteUrl}${HOST_PATH}#/admin_console/plugins/plugin_${env.pluginId}`);
         const check = admin.byTestId('collabora-connection-check');
         await check.waitFor();
+
+        // schema_admin_settings.tsx renders custom settings inside its <form>; a button there must not submit it.
+        expect(await admin.page.locator('form [data-testid="collabora-connection-check"]').count()).toBe(1);
         await check.getByRole('button', {name: 'Run connection check'}).click();
         for (const id of ['discovery', 'version', 'formats', 'proof_key', 'clock_skew', 'wopi_reachable']) {
             await admin.byTestId(`collabora-check-${id}`).getByText('Passed', {exact: true}).waitFor();
