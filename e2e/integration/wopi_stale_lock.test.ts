@@ -4,6 +4,7 @@
 // shown and released (REST and /collabora unlock); ending a session that cannot end (archived
 // channel) never breaks the next open; a user who lost the right to edit gets a view token.
 
+import type {LockView} from '../../server-ts/src/api/file_lock';
 import {CollaboraDocument, type ViewAccess} from '../collabora';
 import {clientAs, readStack} from '../stack/stack';
 
@@ -12,15 +13,6 @@ import {apiPath, collaboraFor, fileInfoOf, mustOpen, putPolicy, startWopiWorld, 
 
 const TIMES = {lockRefreshMs: 60_000, autosaveMs: 60_000, idleSaveMs: 60_000, pollMs: 1000};
 const LOCK_TTL_S = 3;
-
-interface LockView {
-    locked: boolean;
-    holderId?: string;
-    holderName?: string;
-    since?: number;
-    contested: boolean;
-    canRelease: boolean;
-}
 
 async function access(user: TestUser, fileId: string, mode: 'view' | 'edit'): Promise<ViewAccess> {
     const opened = await mustOpen(user, fileId, mode);
