@@ -55,6 +55,9 @@ const BASELINE_SETTINGS = {
     EditSummaries: true,
     WopiBaseUrl: '',
     CollaboraInternalUrl: '',
+    // The test knobs of the compressed clock, back to the real lifetimes.
+    LockTtlSeconds: 1800,
+    TokenTtlSeconds: 0,
 };
 
 export function apiPath(fileId: string, action: 'open' | 'rights' | 'policy'): string {
