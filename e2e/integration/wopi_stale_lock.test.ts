@@ -9,7 +9,7 @@ import {CollaboraDocument, type ViewAccess} from '../collabora';
 import {clientAs, readStack} from '../stack/stack';
 
 import {createChannel, downloadFile, getPost, postAttachment, seededUser, type TestChannel, type TestUser} from './helpers/mm_world';
-import {apiPath, collaboraFor, fileInfoOf, mustOpen, putPolicy, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
+import {apiPath, collaboraFor, fileInfoOf, mustOpen, putPolicy, restoreClockKnobs, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
 
 const TIMES = {lockRefreshMs: 60_000, autosaveMs: 60_000, idleSaveMs: 60_000, pollMs: 1000};
 const LOCK_TTL_S = 3;
@@ -36,6 +36,7 @@ describe('Stale locks, sessions that cannot end, and lost edit rights', () => {
     });
     afterAll(async () => {
         await world?.close();
+        await restoreClockKnobs();
     });
 
     it('shows who holds a crashed editor\'s lock; the owner releases it, the crashed session can no longer save, a new one edits', async () => {

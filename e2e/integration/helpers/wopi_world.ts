@@ -64,6 +64,11 @@ export function apiPath(fileId: string, action: 'open' | 'rights' | 'policy'): s
     return `/plugins/${requirePlugin().id}/api/v1/files/${fileId}/${action}`;
 }
 
+// The files that compress the clock put the real lifetimes back for the files after them.
+export async function restoreClockKnobs(): Promise<void> {
+    await setPluginSettings(clientAs('admin'), requirePlugin().id, {LockTtlSeconds: BASELINE_SETTINGS.LockTtlSeconds, TokenTtlSeconds: BASELINE_SETTINGS.TokenTtlSeconds});
+}
+
 // Starts a stand-in and makes the plugin use it; resolves once the sidecar has read the new
 // setting and fetched the stand-in's discovery (so /open works at once).
 export async function startWopiWorld(settings: Record<string, unknown> = {}): Promise<WopiWorld> {
