@@ -19,7 +19,13 @@ export class DocumentNotFoundError extends Error {
 export class DocumentStore {
     constructor(private readonly api: PluginApi, private readonly legacyFileEditPermissions: () => unknown = () => undefined) {}
 
+    // get answers null for a document being removed: its post is gone, so it is unknown.
     async get(docId: string): Promise<DocumentRecord | null> {
+        const doc = await this.getEvenRemoved(docId);
+        return doc && doc.removedAt === undefined ? doc : null;
+    }
+
+    async getEvenRemoved(docId: string): Promise<DocumentRecord | null> {
         if (!isMattermostId(docId)) {
             return null;
         }
@@ -44,8 +50,12 @@ export class DocumentStore {
         if (mapped) {
             return this.require(mapped.toString('utf8'));
         }
-        const existing = await this.get(fileId);
+        const existing = await this.getEvenRemoved(fileId);
         if (existing) {
+            // A document being removed is not created again from its old file.
+            if (existing.removedAt !== undefined) {
+                throw new DocumentNotFoundError(fileId);
+            }
             return existing;
         }
         return this.create(fileId);
@@ -89,7 +99,7 @@ export class DocumentStore {
     // to leave it.
     async update<R>(docId: string, change: (doc: DocumentRecord) => {next: DocumentRecord | undefined; result: R}): Promise<R> {
         return kvUpdateJson<DocumentRecord, R>(this.api, docKey(docId), (cur) => {
-            if (!cur) {
+            if (!cur || cur.removedAt !== undefined) {
                 throw new DocumentNotFoundError(docId);
             }
             return change(cur);

@@ -44,14 +44,18 @@ export async function passWopiGate(services: Services, request: FastifyRequest, 
     if (state.settings.enforceProofKeys) {
         await checkProof(services, request, ctx.rawRequestUri, fromUri.token);
     }
-    let doc: DocumentRecord;
+    let doc: DocumentRecord | null;
     try {
-        doc = await services.documents.require(docId);
+        doc = await services.live.confirm(await services.documents.require(docId));
     } catch (err) {
         if (err instanceof DocumentNotFoundError) {
             throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
         }
         throw err;
+    }
+    if (!doc) {
+        // The post is gone: an open editing session ends here, as for a file never known.
+        throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
     }
     const rights = await services.access.rights(verified.claims.userId, doc);
     if (rights.decision.access === 'none') {
