@@ -123,7 +123,7 @@ describe('viewing and editing an attachment', () => {
         }, 20_000, 250);
         expect(thread).toHaveLength(1);
         expect(thread[0].props?.collabora_edit_summary).toBeTruthy();
-        expect(thread[0].message).toContain('@member edited **sample.odt**');
+        expect(thread[0].message).toContain('@member edited `sample.odt`');
 
         // Both browsers follow over the websocket: the new attachment and the reply appear.
         await member2.attachment(newFileId).waitFor();

@@ -7,6 +7,7 @@ import type {PluginState} from '../runtime/plugin_state';
 
 import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
+import {summaryName} from './summary_name';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
 
@@ -163,7 +164,7 @@ export class SessionEnder {
             user_id: editorIds[editorIds.length - 1],
             channel_id: doc.channelId,
             root_id: root.root_id || root.id,
-            message: `${names.join(', ')} edited **${doc.name}** in Collabora Online. [Download revision ${doc.version}](${link})`,
+            message: `${names.join(', ')} edited ${summaryName(doc.name)} in Collabora Online. [Download revision ${doc.version}](${link})`,
             props: {[EDIT_SUMMARY_PROP]: doc.docId, from_plugin: 'true'},
         });
     }
