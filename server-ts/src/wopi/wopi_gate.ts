@@ -11,6 +11,7 @@ import type {Services} from '../services';
 import {tokenFromRequestUri, verifyToken, type TokenClaims} from '../tokens';
 
 import {isAddressAllowed} from './address_allow_list';
+import {collaboraAddress} from './collabora_address';
 import {WopiError} from './wopi_error';
 
 // A WOPI request that passed the gate: the address is allowed, the proof is Collabora's, the
@@ -29,7 +30,8 @@ const unauthorized = (code: string, message: string): WopiError => new WopiError
 export async function passWopiGate(services: Services, request: FastifyRequest, docId: string): Promise<WopiRequestContext> {
     const {state} = services;
     const ctx = bridgeContext(request.headers, request.url);
-    if (!isAddressAllowed(ctx.clientIp, state.settings.collaboraAllowList)) {
+    const address = collaboraAddress(request.headers, ctx.clientIp, ctx.remoteAddr, state.serverConfig.trustedProxyIpHeaders);
+    if (!isAddressAllowed(address, state.settings.collaboraAllowList)) {
         throw new WopiError(403, 'WOPI_ADDRESS_REFUSED', 'This address may not call the WOPI host.');
     }
     const fromUri = tokenFromRequestUri(ctx.rawRequestUri);
