@@ -2,6 +2,7 @@
 
 import {DiscoveryService} from './collabora/discovery_service';
 import {lookup, tokenLifetimeSeconds} from './config/settings';
+import {CleanupJob} from './documents/cleanup_job';
 import {DocumentRemover} from './documents/document_remover';
 import {DocumentStore} from './documents/document_store';
 import {LiveDocuments} from './documents/live_documents';
@@ -55,5 +56,26 @@ export function registerDocumentRemoval(services: Services, hooks: Hooks): void 
         } catch (err) {
             services.state.log.warn('Checking the documents of a changed post failed; they are checked again when next asked for', {post_id: postId, error: err instanceof Error ? err.message : String(err)});
         }
+    });
+}
+
+// The cleanup job runs a minute after each activation and then daily, on every node; its KV
+// mutex lets one node at a time do the work.
+const CLEANUP_FIRST_MS = 60_000;
+const CLEANUP_EVERY_MS = 24 * 60 * 60_000;
+
+export function registerCleanup(services: Services, hooks: Hooks): void {
+    const job = new CleanupJob(services.state.api, services.state.log, services.live, services.remover, services.now);
+    const runLogged = (): void => {
+        job.run().catch((err: unknown) => services.state.log.warn('Cleanup failed; it runs again later', {error: err instanceof Error ? err.message : String(err)}));
+    };
+    let scheduled = false;
+    hooks.onActivated(async () => {
+        if (scheduled) {
+            return;
+        }
+        scheduled = true;
+        setTimeout(runLogged, CLEANUP_FIRST_MS).unref();
+        setInterval(runLogged, CLEANUP_EVERY_MS).unref();
     });
 }
