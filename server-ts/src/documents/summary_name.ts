@@ -8,7 +8,6 @@
 // not do: `\@channel` parses to the text "@channel", which notifies.
 export function summaryName(name: string): string {
     // Line breaks would end the span; control characters have no place in a name.
-    // eslint-disable-next-line no-control-regex
     const flat = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim() || 'document';
     const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
