@@ -21,6 +21,7 @@ export interface Services {
     // Asked before every decision: is the document's post still there, and in which channel.
     live: LiveDocuments;
     remover: DocumentRemover;
+    cleanup: CleanupJob;
     locks: LockStore;
     access: AccessService;
     keys: SigningKeyStore;
@@ -33,11 +34,13 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
     const documents = new DocumentStore(state.api, () => lookup(state.rawSettings, 'FileEditPermissions'));
     const locks = new LockStore(state.api, now, () => ({ttlSeconds: state.settings.lockTtlSeconds, reclaimSeconds: tokenLifetimeSeconds(state.settings)}));
     const remover = new DocumentRemover(state.api, state.log, now);
+    const live = new LiveDocuments(state.api, documents, remover);
     return {
         state,
         documents,
-        live: new LiveDocuments(state.api, documents, remover),
+        live,
         remover,
+        cleanup: new CleanupJob(state.api, state.log, live, remover, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
         keys: new SigningKeyStore(state.api),
@@ -65,9 +68,8 @@ const CLEANUP_FIRST_MS = 60_000;
 const CLEANUP_EVERY_MS = 24 * 60 * 60_000;
 
 export function registerCleanup(services: Services, hooks: Hooks): void {
-    const job = new CleanupJob(services.state.api, services.state.log, services.live, services.remover, services.now);
     const runLogged = (): void => {
-        job.run().catch((err: unknown) => services.state.log.warn('Cleanup failed; it runs again later', {error: err instanceof Error ? err.message : String(err)}));
+        services.cleanup.run().catch((err: unknown) => services.state.log.warn('Cleanup failed; it runs again later', {error: err instanceof Error ? err.message : String(err)}));
     };
     let scheduled = false;
     hooks.onActivated(async () => {

@@ -56,3 +56,24 @@ describe('CleanupJob', () => {
         expect(await h.api.kvGet('cleanup:mutex')).toBeNull();
     });
 });
+
+describe('POST /api/v1/admin/cleanup', () => {
+    let h: ApiHarness;
+    let w: World;
+    beforeEach(async () => {
+        h = await ApiHarness.start({standIn: false});
+        w = buildWorld(h);
+    });
+    afterEach(async () => h.stop());
+
+    it('runs the cleanup for system admins only, and answers 409 while another node runs it', async () => {
+        expect((await h.request(w.member, 'POST', '/api/v1/admin/cleanup')).statusCode).toBe(403);
+        const ran = await h.request(w.sysadmin, 'POST', '/api/v1/admin/cleanup');
+        expect(ran.statusCode).toBe(200);
+        expect(ran.json()).toMatchObject({documentsChecked: 0, documentsRemoved: 0, orphanRecordsRemoved: 0});
+        await h.api.kvSetWithOptions('cleanup:mutex', Buffer.from('other node'), {expireInSeconds: 900});
+        const busy = await h.request(w.sysadmin, 'POST', '/api/v1/admin/cleanup');
+        expect(busy.statusCode).toBe(409);
+        expect(busy.json().code).toBe('CLEANUP_RUNNING');
+    });
+});
