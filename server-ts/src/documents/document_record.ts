@@ -18,7 +18,14 @@ export interface Revision {
     // post stops showing, so the revision's bytes then live in a copy (fileId); links and
     // requests that still name the old id find the revision through this.
     originalFileId?: string;
+    // The kind of save that made it (X-COOL-WOPI-IsAutosave, IsExitSave, IsModifiedByUser, or a
+    // restore); absent for the original upload, renamed copies and older records.
+    save?: SaveKind;
+    // The editing session it was saved in (DocumentRecord.sessionsEnded at the time).
+    session?: number;
 }
+
+export type SaveKind = 'autosave' | 'exit' | 'user' | 'restore' | 'other';
 
 export const revisionMatches = (r: Revision, fileId: string): boolean => r.fileId === fileId || r.originalFileId === fileId;
 
@@ -46,6 +53,8 @@ export interface DocumentRecord {
     // unknown to every route, and its files and KV records are being removed. Kept until the
     // removal finished, so a removal interrupted half-way is found and finished later.
     removedAt?: number;
+    // Editing sessions ended so far; revisions are grouped by it for retention.
+    sessionsEnded?: number;
 }
 
 // Revisions listed in the record; older saves stay in Mattermost as files, unlisted.

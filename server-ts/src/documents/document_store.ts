@@ -5,7 +5,7 @@ import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
 import {policyFromLegacyProps} from '../policy';
 import {formatLastModifiedTime} from '../wopi_headers';
 
-import {docKey, fileKey, isMattermostId, MAX_LISTED_REVISIONS, type DocumentRecord, type Revision} from './document_record';
+import {docKey, fileKey, isMattermostId, MAX_LISTED_REVISIONS, type DocumentRecord, type Revision, type SaveKind} from './document_record';
 
 export class DocumentNotFoundError extends Error {
     constructor(id: string) {
@@ -121,7 +121,7 @@ export class DocumentStore {
                 return {next: undefined, result: null};
             }
             const version = doc.version + 1;
-            const revision: Revision = {fileId, size, createdAt: now, userId, version};
+            const revision: Revision = {fileId, size, createdAt: now, userId, version, ...(options.save ? {save: options.save, session: doc.sessionsEnded ?? 0} : {})};
             const name = options.name ?? doc.name;
             const edited = options.sameContentAs === undefined;
             const next: DocumentRecord = {
@@ -155,4 +155,5 @@ export interface AddRevisionOptions {
     name?: string;
     uploadedName?: string;
     sameContentAs?: string;
+    save?: SaveKind;
 }

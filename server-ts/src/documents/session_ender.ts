@@ -81,7 +81,7 @@ export class SessionEnder {
             if (doc.attachedFileId === doc.currentFileId) {
                 return {next: undefined, result: null};
             }
-            const next: DocumentRecord = {...doc, attachedFileId: doc.currentFileId, editorsSinceSwap: []};
+            const next: DocumentRecord = {...doc, attachedFileId: doc.currentFileId, editorsSinceSwap: [], sessionsEnded: (doc.sessionsEnded ?? 0) + 1};
             return {next, result: {before: doc, after: next}};
         });
         if (!claim) {
@@ -104,7 +104,7 @@ export class SessionEnder {
         } catch (err) {
             // Give the swap back so that the next request retries it.
             await this.documents.update(docId, (doc) => (doc.currentFileId === after.currentFileId && doc.attachedFileId === after.currentFileId
-                ? {next: {...doc, attachedFileId: before.attachedFileId, editorsSinceSwap: before.editorsSinceSwap}, result: undefined}
+                ? {next: {...doc, attachedFileId: before.attachedFileId, editorsSinceSwap: before.editorsSinceSwap, sessionsEnded: before.sessionsEnded}, result: undefined}
                 : {next: undefined, result: undefined}));
             throw err;
         }
