@@ -33,6 +33,8 @@ if [[ "${BENCH_GO:-1}" != 0 ]]; then
 fi
 echo "== Plugin API calls per WOPI operation (in-memory Mattermost: where a request's time goes)"
 "$repo/node_modules/.bin/tsx" "$here/src/api_call_census.ts" | tee "$here/out/census-$stamp.md"
+echo "== storage and KV keys of one document after a simulated day (in-memory Mattermost)"
+"$repo/node_modules/.bin/tsx" "$here/src/storage_day.ts" | tee "$here/out/storage-day-$stamp.md"
 echo "== end-to-end benchmarks (Mattermost on 127.0.0.1:$MM_PORT)"
 STACK_PLUGIN=required bash "$repo/e2e/stack/with_stack.sh" "$repo/node_modules/.bin/tsx" "$here/src/main.ts"
 echo "load after: $(uptime)"

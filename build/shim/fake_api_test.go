@@ -23,6 +23,7 @@ type fakeAPI struct {
 	config   map[string]any
 	logs     []string
 	commands []string
+	kvGets   []string
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
@@ -100,4 +101,24 @@ func (f *fakeAPI) GetConfig() *model.Config {
 	siteURL := "http://127.0.0.1:8065"
 	cfg.ServiceSettings.SiteURL = &siteURL
 	return cfg
+}
+
+// KVGet answers "no such key" and remembers what the sidecar asked for.
+func (f *fakeAPI) KVGet(key string) ([]byte, *model.AppError) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.kvGets = append(f.kvGets, key)
+	return nil, nil
+}
+
+func (f *fakeAPI) kvGetsWithPrefix(prefix string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, k := range f.kvGets {
+		if len(k) >= len(prefix) && k[:len(prefix)] == prefix {
+			out = append(out, k)
+		}
+	}
+	return out
 }

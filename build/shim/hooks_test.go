@@ -67,6 +67,21 @@ func TestEveryHookReachesNodeAndAnswers(t *testing.T) {
 		t.Fatalf("cluster events seen by Node = %v", state.ClusterEvents)
 	}
 
+	// MessageHasBeenDeleted and MessageHasBeenUpdated: posts with attachments reach Node, which
+	// looks their files up; posts without attachments cost no round trip.
+	gone := "aaaaaaaaaaaaaaaaaaaaaaaaaa"
+	edited := "bbbbbbbbbbbbbbbbbbbbbbbbbb"
+	h.shim.MessageHasBeenDeleted(nil, &model.Post{Id: "p1"})
+	h.shim.MessageHasBeenUpdated(nil, &model.Post{Id: "p2", FileIds: []string{gone}}, &model.Post{Id: "p2"})
+	if got := h.api.kvGetsWithPrefix("file:"); len(got) != 0 {
+		t.Fatalf("posts without attachments reached Node: %v", got)
+	}
+	h.shim.MessageHasBeenDeleted(nil, &model.Post{Id: "p1", FileIds: []string{gone}})
+	h.shim.MessageHasBeenUpdated(nil, &model.Post{Id: "p2", FileIds: []string{gone}}, &model.Post{Id: "p2", FileIds: []string{gone, edited}})
+	if got := strings.Join(h.api.kvGetsWithPrefix("file:"), ","); got != "file:"+gone+",file:"+edited {
+		t.Fatalf("file lookups after post hooks = %q", got)
+	}
+
 	// OnDeactivate: Node stops with the plugin.
 	pid := h.sidecarPID()
 	if err := h.shim.OnDeactivate(); err != nil {

@@ -36,6 +36,9 @@ export type SessionOptions = {
 
     // The document's lock token, when this session joins a document Collabora already holds.
     lockId?: string;
+
+    // Sent on every call, as a proxy between Collabora and the host might add them.
+    extraHeaders?: Record<string, string>;
 };
 
 export type PutFileOptions = {
@@ -92,6 +95,7 @@ export class CollaboraSession {
         const headers: Record<string, string> = {
             'User-Agent': 'COOLWSD HTTP Agent 24.04.13.2',
             'X-COOL-WOPI-ServerId': 'standin1',
+            ...o.extraHeaders,
         };
         if (o.noAuthHeader !== true) {
             headers.Authorization = `Bearer ${o.accessToken}`;

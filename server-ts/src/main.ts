@@ -10,7 +10,7 @@ import {hooksImplementation, startHooksServer} from './bridge/hooks_server';
 import {createLogger} from './logger';
 import {Hooks} from './runtime/hooks';
 import {PluginState} from './runtime/plugin_state';
-import {buildServices} from './services';
+import {buildServices, registerCleanup, registerDocumentRemoval} from './services';
 
 declare const PLUGIN_VERSION: string;
 
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     const hooks = new Hooks(state);
     const services = buildServices(state);
     registerCollaboraCommand(services, hooks);
+    registerDocumentRemoval(services, hooks);
+    registerCleanup(services, hooks);
     const app = buildApp({state, hooks, services, testRoutes: process.env.COLLABORA_SIDECAR_TEST_ROUTES === '1'});
     const httpSocket = path.join(dir, 'http.sock');
     rmSync(httpSocket, {force: true});

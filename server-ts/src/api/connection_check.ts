@@ -3,6 +3,7 @@
 import type {Services} from '../services';
 
 import type {CheckResult} from './admin_check_result';
+import {cleanupResult} from './admin_check_cleanup';
 import {collaboraChecks} from './admin_checks_collabora';
 import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
 
@@ -15,5 +16,6 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
         tlsResult(settings),
         mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),
+        await cleanupResult(services.state.api),
     ];
 }

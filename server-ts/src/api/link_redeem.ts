@@ -30,7 +30,8 @@ async function redeem(services: Services, code: string, userAgent: string | unde
         return GONE();
     }
     const {userId, docId, mode} = redemption.claim;
-    const doc = await services.documents.get(docId);
+    const stored = await services.documents.get(docId);
+    const doc = stored ? await services.live.confirm(stored) : null;
     const rights = doc ? await services.access.rights(userId, doc) : null;
     if (!doc || !rights || rights.decision.access === 'none') {
         // Same page whether the document is gone or the user lost access (left the channel,

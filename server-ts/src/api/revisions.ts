@@ -84,7 +84,7 @@ export function registerRevisionRoutes(app: FastifyInstance, services: Services)
         const body = {stream: services.state.api.getFile(revision.fileId), size, release: async () => undefined};
         // expectLastModified: a save that slipped in since we read the record wins; the
         // restore is refused rather than silently put on top of it.
-        const stored = await storeRevision(services, doc, body, userId, {expectLastModified: doc.lastModified});
+        const stored = await storeRevision(services, doc, body, userId, {expectLastModified: doc.lastModified, save: 'restore'});
         if (!stored) {
             throw conflict('DOCUMENT_CHANGED', 'The document changed while it was being restored. Please try again.');
         }

@@ -5,6 +5,7 @@ import type {FastifyInstance} from 'fastify';
 import type {Services} from '../services';
 
 import {registerAdminCheckRoute} from './admin_check';
+import {registerAdminCleanupRoute} from './admin_cleanup';
 import {sendApiError, toApiError} from './api_error';
 import {registerClientConfigRoute} from './client_config';
 import {registerFileLockRoutes} from './file_lock';
@@ -34,5 +35,6 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
         registerRevisionRoutes(scope, services);
         registerPresenceRoutes(scope, services);
         registerAdminCheckRoute(scope, services);
+        registerAdminCleanupRoute(scope, services);
     });
 }

@@ -17,15 +17,18 @@ export interface VisibleDocument {
 // rights computed just now. Unknown files and files the user may not view get the same 404, so
 // nothing about a document (not even that it exists) leaks to someone outside its channel.
 export async function visibleDocument(services: Services, userId: string, fileId: string): Promise<VisibleDocument> {
-    let doc: DocumentRecord;
+    let doc: DocumentRecord | null;
     try {
-        doc = await services.documents.resolve(fileId);
+        doc = await services.live.confirm(await services.documents.resolve(fileId));
     } catch (err) {
         // A file whose post is gone answers 404 from getPost while the record is first built.
         if (err instanceof DocumentNotFoundError || (err instanceof MattermostError && (err.statusCode === 404 || err.statusCode === 400))) {
             throw fileNotFound();
         }
         throw err;
+    }
+    if (!doc) {
+        throw fileNotFound();
     }
     const rights = await services.access.rights(userId, doc);
     if (rights.decision.access === 'none') {

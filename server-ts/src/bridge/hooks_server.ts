@@ -31,6 +31,14 @@ export function hooksImplementation(hooks: Hooks, state: PluginState): HooksServ
             await hooks.clusterEvent(req.id, Buffer.from(req.data));
             return {};
         },
+        async messageHasBeenDeleted(req) {
+            await hooks.postDeleted(req.postId, req.fileIds);
+            return {};
+        },
+        async messageHasBeenUpdated(req) {
+            await hooks.postUpdated(req.postId, req.oldFileIds, req.newFileIds);
+            return {};
+        },
         async health() {
             return {version: state.version, uptimeSeconds: state.uptimeSeconds()};
         },

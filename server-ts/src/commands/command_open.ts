@@ -30,7 +30,7 @@ interface Listed {
 
 async function documentOf(services: Services, info: FileInfo): Promise<DocumentRecord | null> {
     try {
-        return await services.documents.resolve(info.id);
+        return await services.live.confirm(await services.documents.resolve(info.id));
     } catch (err) {
         // An upload never posted, or a file whose post is gone: not a document of the channel.
         if (err instanceof DocumentNotFoundError || (err instanceof MattermostError && (err.statusCode === 404 || err.statusCode === 400))) {

@@ -18,7 +18,14 @@ export interface Revision {
     // post stops showing, so the revision's bytes then live in a copy (fileId); links and
     // requests that still name the old id find the revision through this.
     originalFileId?: string;
+    // The kind of save that made it (X-COOL-WOPI-IsAutosave, IsExitSave, IsModifiedByUser, or a
+    // restore); absent for the original upload, renamed copies and older records.
+    save?: SaveKind;
+    // The editing session it was saved in (DocumentRecord.sessionsEnded at the time).
+    session?: number;
 }
+
+export type SaveKind = 'autosave' | 'exit' | 'user' | 'restore' | 'other';
 
 export const revisionMatches = (r: Revision, fileId: string): boolean => r.fileId === fileId || r.originalFileId === fileId;
 
@@ -42,6 +49,12 @@ export interface DocumentRecord {
     // The Mattermost file name of currentFileId, when a rename made it differ from name. A
     // rename only changes name; the file under the new name is made when the post needs it.
     currentFileName?: string;
+    // Set when the document's post (or its attachment) is gone: from then on the document is
+    // unknown to every route, and its files and KV records are being removed. Kept until the
+    // removal finished, so a removal interrupted half-way is found and finished later.
+    removedAt?: number;
+    // Editing sessions ended so far; revisions are grouped by it for retention.
+    sessionsEnded?: number;
 }
 
 // Revisions listed in the record; older saves stay in Mattermost as files, unlisted.
@@ -55,3 +68,15 @@ export const isMattermostId = (id: string): boolean => /^[a-z0-9]{26}$/.test(id)
 
 // needsRenamedFile: the current revision's file still carries the name from before a rename.
 export const needsRenamedFile = (doc: DocumentRecord): boolean => doc.currentFileName !== undefined && doc.currentFileName !== doc.name;
+
+// Every Mattermost file id the document has had: what a post may show of it.
+export const documentFileIds = (doc: DocumentRecord): string[] => {
+    const ids = new Set<string>([doc.docId, doc.currentFileId, doc.attachedFileId]);
+    for (const r of doc.revisions) {
+        ids.add(r.fileId);
+        if (r.originalFileId) {
+            ids.add(r.originalFileId);
+        }
+    }
+    return [...ids];
+};

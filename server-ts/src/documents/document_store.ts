@@ -5,7 +5,7 @@ import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
 import {policyFromLegacyProps} from '../policy';
 import {formatLastModifiedTime} from '../wopi_headers';
 
-import {docKey, fileKey, isMattermostId, MAX_LISTED_REVISIONS, type DocumentRecord, type Revision} from './document_record';
+import {docKey, fileKey, isMattermostId, MAX_LISTED_REVISIONS, type DocumentRecord, type Revision, type SaveKind} from './document_record';
 
 export class DocumentNotFoundError extends Error {
     constructor(id: string) {
@@ -19,7 +19,13 @@ export class DocumentNotFoundError extends Error {
 export class DocumentStore {
     constructor(private readonly api: PluginApi, private readonly legacyFileEditPermissions: () => unknown = () => undefined) {}
 
+    // get answers null for a document being removed: its post is gone, so it is unknown.
     async get(docId: string): Promise<DocumentRecord | null> {
+        const doc = await this.getEvenRemoved(docId);
+        return doc && doc.removedAt === undefined ? doc : null;
+    }
+
+    async getEvenRemoved(docId: string): Promise<DocumentRecord | null> {
         if (!isMattermostId(docId)) {
             return null;
         }
@@ -44,8 +50,12 @@ export class DocumentStore {
         if (mapped) {
             return this.require(mapped.toString('utf8'));
         }
-        const existing = await this.get(fileId);
+        const existing = await this.getEvenRemoved(fileId);
         if (existing) {
+            // A document being removed is not created again from its old file.
+            if (existing.removedAt !== undefined) {
+                throw new DocumentNotFoundError(fileId);
+            }
             return existing;
         }
         return this.create(fileId);
@@ -89,7 +99,7 @@ export class DocumentStore {
     // to leave it.
     async update<R>(docId: string, change: (doc: DocumentRecord) => {next: DocumentRecord | undefined; result: R}): Promise<R> {
         return kvUpdateJson<DocumentRecord, R>(this.api, docKey(docId), (cur) => {
-            if (!cur) {
+            if (!cur || cur.removedAt !== undefined) {
                 throw new DocumentNotFoundError(docId);
             }
             return change(cur);
@@ -111,7 +121,7 @@ export class DocumentStore {
                 return {next: undefined, result: null};
             }
             const version = doc.version + 1;
-            const revision: Revision = {fileId, size, createdAt: now, userId, version};
+            const revision: Revision = {fileId, size, createdAt: now, userId, version, ...(options.save ? {save: options.save, session: doc.sessionsEnded ?? 0} : {})};
             const name = options.name ?? doc.name;
             const edited = options.sameContentAs === undefined;
             const next: DocumentRecord = {
@@ -145,4 +155,5 @@ export interface AddRevisionOptions {
     name?: string;
     uploadedName?: string;
     sameContentAs?: string;
+    save?: SaveKind;
 }

@@ -5,8 +5,10 @@ import {PassThrough} from 'node:stream';
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
+import {inPlace} from './attachment_order';
 import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
+import {summaryName} from './summary_name';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
 
@@ -79,7 +81,7 @@ export class SessionEnder {
             if (doc.attachedFileId === doc.currentFileId) {
                 return {next: undefined, result: null};
             }
-            const next: DocumentRecord = {...doc, attachedFileId: doc.currentFileId, editorsSinceSwap: []};
+            const next: DocumentRecord = {...doc, attachedFileId: doc.currentFileId, editorsSinceSwap: [], sessionsEnded: (doc.sessionsEnded ?? 0) + 1};
             return {next, result: {before: doc, after: next}};
         });
         if (!claim) {
@@ -92,7 +94,7 @@ export class SessionEnder {
             const fileIds = post.file_ids ?? [];
             if (fileIds.includes(before.attachedFileId)) {
                 preserved = await this.preserve(before);
-                post.file_ids = fileIds.map((id) => (id === before.attachedFileId ? after.currentFileId : id));
+                post.file_ids = (await inPlace(this.state.api, fileIds, before.attachedFileId, after.currentFileId)).fileIds;
                 await this.state.api.updatePost(post);
             } else if (!fileIds.includes(after.currentFileId)) {
                 // The attachment was removed from the post meanwhile: the revisions stay
@@ -102,7 +104,7 @@ export class SessionEnder {
         } catch (err) {
             // Give the swap back so that the next request retries it.
             await this.documents.update(docId, (doc) => (doc.currentFileId === after.currentFileId && doc.attachedFileId === after.currentFileId
-                ? {next: {...doc, attachedFileId: before.attachedFileId, editorsSinceSwap: before.editorsSinceSwap}, result: undefined}
+                ? {next: {...doc, attachedFileId: before.attachedFileId, editorsSinceSwap: before.editorsSinceSwap, sessionsEnded: before.sessionsEnded}, result: undefined}
                 : {next: undefined, result: undefined}));
             throw err;
         }
@@ -163,7 +165,7 @@ export class SessionEnder {
             user_id: editorIds[editorIds.length - 1],
             channel_id: doc.channelId,
             root_id: root.root_id || root.id,
-            message: `${names.join(', ')} edited **${doc.name}** in Collabora Online. [Download revision ${doc.version}](${link})`,
+            message: `${names.join(', ')} edited ${summaryName(doc.name)} in Collabora Online. [Download revision ${doc.version}](${link})`,
             props: {[EDIT_SUMMARY_PROP]: doc.docId, from_plugin: 'true'},
         });
     }

@@ -28,6 +28,8 @@ export interface BridgeContext {
     rawRequestUri: string;
     canSendFile: boolean;
     clientIp: string;
+    // The connection's peer as the shim saw it (host:port).
+    remoteAddr: string;
     sessionId: string;
     // Set by Mattermost only for requests with a valid session.
     userId: string | null;
@@ -48,6 +50,7 @@ export function bridgeContext(headers: IncomingHttpHeaders, fallbackUrl: string)
         rawRequestUri,
         canSendFile: first(headers[BridgeHeaders.canSendFile]) === '1',
         clientIp: first(headers[BridgeHeaders.clientIp]),
+        remoteAddr: first(headers[BridgeHeaders.remoteAddr]),
         sessionId: first(headers[BridgeHeaders.sessionId]),
         userId: userId || null,
     };

@@ -21,9 +21,13 @@ export interface CommandArgs {
 
 export type ClusterEventHandler = (data: Buffer) => Promise<void> | void;
 
+// Told the files a deleted or edited post showed; what happened is read from Mattermost.
+export type PostFilesHandler = (postId: string, fileIds: string[]) => Promise<void>;
+
 export class Hooks {
     private readonly clusterHandlers = new Map<string, ClusterEventHandler>();
     private commandHandler: ((args: CommandArgs) => Promise<CommandResponse>) | null = null;
+    private postFilesHandler: PostFilesHandler | null = null;
     private readonly activators: Array<() => Promise<void>> = [];
 
     constructor(private readonly state: PluginState) {}
@@ -34,6 +38,10 @@ export class Hooks {
 
     onCommand(handler: (args: CommandArgs) => Promise<CommandResponse>): void {
         this.commandHandler = handler;
+    }
+
+    onPostFilesChanged(handler: PostFilesHandler): void {
+        this.postFilesHandler = handler;
     }
 
     // onActivated registers work to run at each activation (each sidecar start).
@@ -72,6 +80,19 @@ export class Hooks {
             return {response_type: 'ephemeral', text: 'This command is not available yet.'};
         }
         return this.commandHandler(args);
+    }
+
+    async postDeleted(postId: string, fileIds: string[]): Promise<void> {
+        await this.postFilesHandler?.(postId, fileIds);
+    }
+
+    // Only the files the edit took away can have lost their post.
+    async postUpdated(postId: string, oldFileIds: string[], newFileIds: string[]): Promise<void> {
+        const kept = new Set(newFileIds);
+        const removed = oldFileIds.filter((id) => !kept.has(id));
+        if (removed.length > 0) {
+            await this.postFilesHandler?.(postId, removed);
+        }
     }
 
     async clusterEvent(id: string, data: Buffer): Promise<void> {

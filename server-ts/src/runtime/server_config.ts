@@ -8,9 +8,12 @@ export interface ServerConfig {
     maxFileSize: number;
     // Mattermost's switch for file attachments; off means users may not download files either.
     fileAttachmentsEnabled: boolean;
+    // ServiceSettings.TrustedProxyIPHeader: the headers a reverse proxy sets with the client's
+    // address; empty when Mattermost is reached directly.
+    trustedProxyIpHeaders: string[];
 }
 
-export const DEFAULT_SERVER_CONFIG: ServerConfig = {siteUrl: '', maxFileSize: 100 * 1024 * 1024, fileAttachmentsEnabled: true};
+export const DEFAULT_SERVER_CONFIG: ServerConfig = {siteUrl: '', maxFileSize: 100 * 1024 * 1024, fileAttachmentsEnabled: true, trustedProxyIpHeaders: []};
 
 type Section = Record<string, unknown> | undefined;
 
@@ -23,5 +26,6 @@ export async function readServerConfig(api: PluginApi): Promise<ServerConfig> {
         siteUrl: String(service?.SiteURL ?? '').replace(/\/+$/, ''),
         maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_SERVER_CONFIG.maxFileSize,
         fileAttachmentsEnabled: files?.EnableFileAttachments !== false,
+        trustedProxyIpHeaders: Array.isArray(service?.TrustedProxyIPHeader) ? service.TrustedProxyIPHeader.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
     };
 }

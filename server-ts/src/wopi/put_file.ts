@@ -2,8 +2,9 @@
 
 import type {FastifyRequest} from 'fastify';
 
+import type {SaveKind} from '../documents/document_record';
 import type {Services} from '../services';
-import {checkCoolTimestamp, parseCoolSaveFlags, parseCoolTimestamp, parseOptionalLock} from '../wopi_headers';
+import {checkCoolTimestamp, parseCoolSaveFlags, parseCoolTimestamp, parseOptionalLock, type CoolSaveFlags} from '../wopi_headers';
 
 import {sizedBody} from './request_body';
 import {lockConflict, WopiError} from './wopi_error';
@@ -34,7 +35,7 @@ export async function putFile(services: Services, ctx: WopiRequestContext, reque
     const locked = await saveMayLock(services, ctx, sentLock);
     const body = await sizedBody(request, services.state.serverConfig.maxFileSize);
     try {
-        const doc = await storeRevision(services, ctx.doc, body, ctx.claims.userId, {expectLastModified: sentStamp === null ? undefined : ctx.doc.lastModified});
+        const doc = await storeRevision(services, ctx.doc, body, ctx.claims.userId, {expectLastModified: sentStamp === null ? undefined : ctx.doc.lastModified, save: saveKind(flags.ok ? flags.value : null)});
         if (!doc) {
             throw staleTimestamp();
         }
@@ -68,4 +69,15 @@ async function saveMayLock(services: Services, ctx: WopiRequestContext, sentLock
         throw lockConflict(current);
     }
     return false;
+}
+
+// saveKind records why Collabora saved, so retention can keep what a person would want back.
+function saveKind(flags: CoolSaveFlags | null): SaveKind {
+    if (flags?.isExitSave) {
+        return 'exit';
+    }
+    if (flags?.isAutosave) {
+        return 'autosave';
+    }
+    return flags?.isModifiedByUser ? 'user' : 'other';
 }

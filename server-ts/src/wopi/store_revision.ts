@@ -1,6 +1,6 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
-import type {DocumentRecord} from '../documents/document_record';
+import type {DocumentRecord, SaveKind} from '../documents/document_record';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Services} from '../services';
 
@@ -18,7 +18,7 @@ export async function storeRevision(
     doc: DocumentRecord,
     body: SizedBody,
     userId: string,
-    options: {expectLastModified?: string} = {},
+    options: {expectLastModified?: string; save?: SaveKind} = {},
 ): Promise<DocumentRecord | null> {
     const name = doc.name;
     let info;

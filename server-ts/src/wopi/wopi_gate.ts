@@ -11,6 +11,7 @@ import type {Services} from '../services';
 import {tokenFromRequestUri, verifyToken, type TokenClaims} from '../tokens';
 
 import {isAddressAllowed} from './address_allow_list';
+import {collaboraAddress} from './collabora_address';
 import {WopiError} from './wopi_error';
 
 // A WOPI request that passed the gate: the address is allowed, the proof is Collabora's, the
@@ -29,7 +30,8 @@ const unauthorized = (code: string, message: string): WopiError => new WopiError
 export async function passWopiGate(services: Services, request: FastifyRequest, docId: string): Promise<WopiRequestContext> {
     const {state} = services;
     const ctx = bridgeContext(request.headers, request.url);
-    if (!isAddressAllowed(ctx.clientIp, state.settings.collaboraAllowList)) {
+    const address = collaboraAddress(request.headers, ctx.clientIp, ctx.remoteAddr, state.serverConfig.trustedProxyIpHeaders);
+    if (!isAddressAllowed(address, state.settings.collaboraAllowList)) {
         throw new WopiError(403, 'WOPI_ADDRESS_REFUSED', 'This address may not call the WOPI host.');
     }
     const fromUri = tokenFromRequestUri(ctx.rawRequestUri);
@@ -44,14 +46,18 @@ export async function passWopiGate(services: Services, request: FastifyRequest, 
     if (state.settings.enforceProofKeys) {
         await checkProof(services, request, ctx.rawRequestUri, fromUri.token);
     }
-    let doc: DocumentRecord;
+    let doc: DocumentRecord | null;
     try {
-        doc = await services.documents.require(docId);
+        doc = await services.live.confirm(await services.documents.require(docId));
     } catch (err) {
         if (err instanceof DocumentNotFoundError) {
             throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
         }
         throw err;
+    }
+    if (!doc) {
+        // The post is gone: an open editing session ends here, as for a file never known.
+        throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
     }
     const rights = await services.access.rights(verified.claims.userId, doc);
     if (rights.decision.access === 'none') {

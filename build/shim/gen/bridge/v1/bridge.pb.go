@@ -595,6 +595,193 @@ func (*OnPluginClusterEventResponse) Descriptor() ([]byte, []int) {
 	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{10}
 }
 
+// Only ids travel: the sidecar decides from the post as Mattermost answers it now, never from
+// the hook's copy.
+type MessageHasBeenDeletedRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PostId        string                 `protobuf:"bytes,1,opt,name=post_id,json=postId,proto3" json:"post_id,omitempty"`
+	FileIds       []string               `protobuf:"bytes,2,rep,name=file_ids,json=fileIds,proto3" json:"file_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageHasBeenDeletedRequest) Reset() {
+	*x = MessageHasBeenDeletedRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageHasBeenDeletedRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageHasBeenDeletedRequest) ProtoMessage() {}
+
+func (x *MessageHasBeenDeletedRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageHasBeenDeletedRequest.ProtoReflect.Descriptor instead.
+func (*MessageHasBeenDeletedRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *MessageHasBeenDeletedRequest) GetPostId() string {
+	if x != nil {
+		return x.PostId
+	}
+	return ""
+}
+
+func (x *MessageHasBeenDeletedRequest) GetFileIds() []string {
+	if x != nil {
+		return x.FileIds
+	}
+	return nil
+}
+
+type MessageHasBeenDeletedResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageHasBeenDeletedResponse) Reset() {
+	*x = MessageHasBeenDeletedResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageHasBeenDeletedResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageHasBeenDeletedResponse) ProtoMessage() {}
+
+func (x *MessageHasBeenDeletedResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageHasBeenDeletedResponse.ProtoReflect.Descriptor instead.
+func (*MessageHasBeenDeletedResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{12}
+}
+
+type MessageHasBeenUpdatedRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	PostId string                 `protobuf:"bytes,1,opt,name=post_id,json=postId,proto3" json:"post_id,omitempty"`
+	// The attachments before the edit.
+	OldFileIds    []string `protobuf:"bytes,2,rep,name=old_file_ids,json=oldFileIds,proto3" json:"old_file_ids,omitempty"`
+	NewFileIds    []string `protobuf:"bytes,3,rep,name=new_file_ids,json=newFileIds,proto3" json:"new_file_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageHasBeenUpdatedRequest) Reset() {
+	*x = MessageHasBeenUpdatedRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageHasBeenUpdatedRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageHasBeenUpdatedRequest) ProtoMessage() {}
+
+func (x *MessageHasBeenUpdatedRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageHasBeenUpdatedRequest.ProtoReflect.Descriptor instead.
+func (*MessageHasBeenUpdatedRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *MessageHasBeenUpdatedRequest) GetPostId() string {
+	if x != nil {
+		return x.PostId
+	}
+	return ""
+}
+
+func (x *MessageHasBeenUpdatedRequest) GetOldFileIds() []string {
+	if x != nil {
+		return x.OldFileIds
+	}
+	return nil
+}
+
+func (x *MessageHasBeenUpdatedRequest) GetNewFileIds() []string {
+	if x != nil {
+		return x.NewFileIds
+	}
+	return nil
+}
+
+type MessageHasBeenUpdatedResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageHasBeenUpdatedResponse) Reset() {
+	*x = MessageHasBeenUpdatedResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageHasBeenUpdatedResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageHasBeenUpdatedResponse) ProtoMessage() {}
+
+func (x *MessageHasBeenUpdatedResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageHasBeenUpdatedResponse.ProtoReflect.Descriptor instead.
+func (*MessageHasBeenUpdatedResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{14}
+}
+
 type HealthRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -603,7 +790,7 @@ type HealthRequest struct {
 
 func (x *HealthRequest) Reset() {
 	*x = HealthRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[11]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -615,7 +802,7 @@ func (x *HealthRequest) String() string {
 func (*HealthRequest) ProtoMessage() {}
 
 func (x *HealthRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[11]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -628,7 +815,7 @@ func (x *HealthRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HealthRequest.ProtoReflect.Descriptor instead.
 func (*HealthRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{11}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{15}
 }
 
 type HealthResponse struct {
@@ -641,7 +828,7 @@ type HealthResponse struct {
 
 func (x *HealthResponse) Reset() {
 	*x = HealthResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[12]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -653,7 +840,7 @@ func (x *HealthResponse) String() string {
 func (*HealthResponse) ProtoMessage() {}
 
 func (x *HealthResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[12]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -666,7 +853,7 @@ func (x *HealthResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HealthResponse.ProtoReflect.Descriptor instead.
 func (*HealthResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{12}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *HealthResponse) GetVersion() string {
@@ -691,7 +878,7 @@ type GetPluginConfigRequest struct {
 
 func (x *GetPluginConfigRequest) Reset() {
 	*x = GetPluginConfigRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[13]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -703,7 +890,7 @@ func (x *GetPluginConfigRequest) String() string {
 func (*GetPluginConfigRequest) ProtoMessage() {}
 
 func (x *GetPluginConfigRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[13]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -716,7 +903,7 @@ func (x *GetPluginConfigRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPluginConfigRequest.ProtoReflect.Descriptor instead.
 func (*GetPluginConfigRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{13}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{17}
 }
 
 type GetPluginConfigResponse struct {
@@ -728,7 +915,7 @@ type GetPluginConfigResponse struct {
 
 func (x *GetPluginConfigResponse) Reset() {
 	*x = GetPluginConfigResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[14]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -740,7 +927,7 @@ func (x *GetPluginConfigResponse) String() string {
 func (*GetPluginConfigResponse) ProtoMessage() {}
 
 func (x *GetPluginConfigResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[14]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -753,7 +940,7 @@ func (x *GetPluginConfigResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPluginConfigResponse.ProtoReflect.Descriptor instead.
 func (*GetPluginConfigResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{14}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *GetPluginConfigResponse) GetConfigJson() []byte {
@@ -772,7 +959,7 @@ type SavePluginConfigRequest struct {
 
 func (x *SavePluginConfigRequest) Reset() {
 	*x = SavePluginConfigRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[15]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -784,7 +971,7 @@ func (x *SavePluginConfigRequest) String() string {
 func (*SavePluginConfigRequest) ProtoMessage() {}
 
 func (x *SavePluginConfigRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[15]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -797,7 +984,7 @@ func (x *SavePluginConfigRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SavePluginConfigRequest.ProtoReflect.Descriptor instead.
 func (*SavePluginConfigRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{15}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *SavePluginConfigRequest) GetConfigJson() []byte {
@@ -815,7 +1002,7 @@ type SavePluginConfigResponse struct {
 
 func (x *SavePluginConfigResponse) Reset() {
 	*x = SavePluginConfigResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[16]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -827,7 +1014,7 @@ func (x *SavePluginConfigResponse) String() string {
 func (*SavePluginConfigResponse) ProtoMessage() {}
 
 func (x *SavePluginConfigResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[16]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -840,7 +1027,7 @@ func (x *SavePluginConfigResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SavePluginConfigResponse.ProtoReflect.Descriptor instead.
 func (*SavePluginConfigResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{16}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{20}
 }
 
 type GetConfigRequest struct {
@@ -851,7 +1038,7 @@ type GetConfigRequest struct {
 
 func (x *GetConfigRequest) Reset() {
 	*x = GetConfigRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[17]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -863,7 +1050,7 @@ func (x *GetConfigRequest) String() string {
 func (*GetConfigRequest) ProtoMessage() {}
 
 func (x *GetConfigRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[17]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -876,7 +1063,7 @@ func (x *GetConfigRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConfigRequest.ProtoReflect.Descriptor instead.
 func (*GetConfigRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{17}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{21}
 }
 
 type GetConfigResponse struct {
@@ -888,7 +1075,7 @@ type GetConfigResponse struct {
 
 func (x *GetConfigResponse) Reset() {
 	*x = GetConfigResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[18]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -900,7 +1087,7 @@ func (x *GetConfigResponse) String() string {
 func (*GetConfigResponse) ProtoMessage() {}
 
 func (x *GetConfigResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[18]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -913,7 +1100,7 @@ func (x *GetConfigResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConfigResponse.ProtoReflect.Descriptor instead.
 func (*GetConfigResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{18}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *GetConfigResponse) GetConfigJson() []byte {
@@ -931,7 +1118,7 @@ type GetServerVersionRequest struct {
 
 func (x *GetServerVersionRequest) Reset() {
 	*x = GetServerVersionRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[19]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -943,7 +1130,7 @@ func (x *GetServerVersionRequest) String() string {
 func (*GetServerVersionRequest) ProtoMessage() {}
 
 func (x *GetServerVersionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[19]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -956,7 +1143,7 @@ func (x *GetServerVersionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerVersionRequest.ProtoReflect.Descriptor instead.
 func (*GetServerVersionRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{19}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{23}
 }
 
 type GetServerVersionResponse struct {
@@ -968,7 +1155,7 @@ type GetServerVersionResponse struct {
 
 func (x *GetServerVersionResponse) Reset() {
 	*x = GetServerVersionResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[20]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -980,7 +1167,7 @@ func (x *GetServerVersionResponse) String() string {
 func (*GetServerVersionResponse) ProtoMessage() {}
 
 func (x *GetServerVersionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[20]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -993,7 +1180,7 @@ func (x *GetServerVersionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetServerVersionResponse.ProtoReflect.Descriptor instead.
 func (*GetServerVersionResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{20}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *GetServerVersionResponse) GetVersion() string {
@@ -1011,7 +1198,7 @@ type GetBundlePathRequest struct {
 
 func (x *GetBundlePathRequest) Reset() {
 	*x = GetBundlePathRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[21]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1023,7 +1210,7 @@ func (x *GetBundlePathRequest) String() string {
 func (*GetBundlePathRequest) ProtoMessage() {}
 
 func (x *GetBundlePathRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[21]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1036,7 +1223,7 @@ func (x *GetBundlePathRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetBundlePathRequest.ProtoReflect.Descriptor instead.
 func (*GetBundlePathRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{21}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{25}
 }
 
 type GetBundlePathResponse struct {
@@ -1048,7 +1235,7 @@ type GetBundlePathResponse struct {
 
 func (x *GetBundlePathResponse) Reset() {
 	*x = GetBundlePathResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[22]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1060,7 +1247,7 @@ func (x *GetBundlePathResponse) String() string {
 func (*GetBundlePathResponse) ProtoMessage() {}
 
 func (x *GetBundlePathResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[22]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1073,7 +1260,7 @@ func (x *GetBundlePathResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetBundlePathResponse.ProtoReflect.Descriptor instead.
 func (*GetBundlePathResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{22}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *GetBundlePathResponse) GetPath() string {
@@ -1091,7 +1278,7 @@ type GetLicenseRequest struct {
 
 func (x *GetLicenseRequest) Reset() {
 	*x = GetLicenseRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[23]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1103,7 +1290,7 @@ func (x *GetLicenseRequest) String() string {
 func (*GetLicenseRequest) ProtoMessage() {}
 
 func (x *GetLicenseRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[23]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1116,7 +1303,7 @@ func (x *GetLicenseRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLicenseRequest.ProtoReflect.Descriptor instead.
 func (*GetLicenseRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{23}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{27}
 }
 
 type GetLicenseResponse struct {
@@ -1128,7 +1315,7 @@ type GetLicenseResponse struct {
 
 func (x *GetLicenseResponse) Reset() {
 	*x = GetLicenseResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[24]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1140,7 +1327,7 @@ func (x *GetLicenseResponse) String() string {
 func (*GetLicenseResponse) ProtoMessage() {}
 
 func (x *GetLicenseResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[24]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1153,7 +1340,7 @@ func (x *GetLicenseResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLicenseResponse.ProtoReflect.Descriptor instead.
 func (*GetLicenseResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{24}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *GetLicenseResponse) GetLicenseJson() []byte {
@@ -1172,7 +1359,7 @@ type GetFileInfoRequest struct {
 
 func (x *GetFileInfoRequest) Reset() {
 	*x = GetFileInfoRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[25]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1184,7 +1371,7 @@ func (x *GetFileInfoRequest) String() string {
 func (*GetFileInfoRequest) ProtoMessage() {}
 
 func (x *GetFileInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[25]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1197,7 +1384,7 @@ func (x *GetFileInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileInfoRequest.ProtoReflect.Descriptor instead.
 func (*GetFileInfoRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{25}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *GetFileInfoRequest) GetFileId() string {
@@ -1216,7 +1403,7 @@ type GetFileInfoResponse struct {
 
 func (x *GetFileInfoResponse) Reset() {
 	*x = GetFileInfoResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[26]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1228,7 +1415,7 @@ func (x *GetFileInfoResponse) String() string {
 func (*GetFileInfoResponse) ProtoMessage() {}
 
 func (x *GetFileInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[26]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1241,7 +1428,7 @@ func (x *GetFileInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileInfoResponse.ProtoReflect.Descriptor instead.
 func (*GetFileInfoResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{26}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *GetFileInfoResponse) GetFileInfoJson() []byte {
@@ -1262,7 +1449,7 @@ type GetFileInfosRequest struct {
 
 func (x *GetFileInfosRequest) Reset() {
 	*x = GetFileInfosRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[27]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1274,7 +1461,7 @@ func (x *GetFileInfosRequest) String() string {
 func (*GetFileInfosRequest) ProtoMessage() {}
 
 func (x *GetFileInfosRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[27]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1287,7 +1474,7 @@ func (x *GetFileInfosRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileInfosRequest.ProtoReflect.Descriptor instead.
 func (*GetFileInfosRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{27}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *GetFileInfosRequest) GetPage() int32 {
@@ -1320,7 +1507,7 @@ type GetFileInfosResponse struct {
 
 func (x *GetFileInfosResponse) Reset() {
 	*x = GetFileInfosResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[28]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1332,7 +1519,7 @@ func (x *GetFileInfosResponse) String() string {
 func (*GetFileInfosResponse) ProtoMessage() {}
 
 func (x *GetFileInfosResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[28]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1345,7 +1532,7 @@ func (x *GetFileInfosResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileInfosResponse.ProtoReflect.Descriptor instead.
 func (*GetFileInfosResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{28}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *GetFileInfosResponse) GetFileInfosJson() []byte {
@@ -1365,7 +1552,7 @@ type CopyFileInfosRequest struct {
 
 func (x *CopyFileInfosRequest) Reset() {
 	*x = CopyFileInfosRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[29]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1377,7 +1564,7 @@ func (x *CopyFileInfosRequest) String() string {
 func (*CopyFileInfosRequest) ProtoMessage() {}
 
 func (x *CopyFileInfosRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[29]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1390,7 +1577,7 @@ func (x *CopyFileInfosRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CopyFileInfosRequest.ProtoReflect.Descriptor instead.
 func (*CopyFileInfosRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{29}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *CopyFileInfosRequest) GetUserId() string {
@@ -1416,7 +1603,7 @@ type CopyFileInfosResponse struct {
 
 func (x *CopyFileInfosResponse) Reset() {
 	*x = CopyFileInfosResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[30]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1428,7 +1615,7 @@ func (x *CopyFileInfosResponse) String() string {
 func (*CopyFileInfosResponse) ProtoMessage() {}
 
 func (x *CopyFileInfosResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[30]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1441,7 +1628,7 @@ func (x *CopyFileInfosResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CopyFileInfosResponse.ProtoReflect.Descriptor instead.
 func (*CopyFileInfosResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{30}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *CopyFileInfosResponse) GetFileIds() []string {
@@ -1460,7 +1647,7 @@ type GetFileRequest struct {
 
 func (x *GetFileRequest) Reset() {
 	*x = GetFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[31]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1472,7 +1659,7 @@ func (x *GetFileRequest) String() string {
 func (*GetFileRequest) ProtoMessage() {}
 
 func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[31]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1485,7 +1672,7 @@ func (x *GetFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileRequest.ProtoReflect.Descriptor instead.
 func (*GetFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{31}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *GetFileRequest) GetFileId() string {
@@ -1504,7 +1691,7 @@ type GetFileResponse struct {
 
 func (x *GetFileResponse) Reset() {
 	*x = GetFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1516,7 +1703,7 @@ func (x *GetFileResponse) String() string {
 func (*GetFileResponse) ProtoMessage() {}
 
 func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[32]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1529,7 +1716,7 @@ func (x *GetFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetFileResponse.ProtoReflect.Descriptor instead.
 func (*GetFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{32}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *GetFileResponse) GetChunk() []byte {
@@ -1549,7 +1736,7 @@ type UploadFileHead struct {
 
 func (x *UploadFileHead) Reset() {
 	*x = UploadFileHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1561,7 +1748,7 @@ func (x *UploadFileHead) String() string {
 func (*UploadFileHead) ProtoMessage() {}
 
 func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[33]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1574,7 +1761,7 @@ func (x *UploadFileHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileHead.ProtoReflect.Descriptor instead.
 func (*UploadFileHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{33}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *UploadFileHead) GetChannelId() string {
@@ -1604,7 +1791,7 @@ type UploadFileRequest struct {
 
 func (x *UploadFileRequest) Reset() {
 	*x = UploadFileRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1616,7 +1803,7 @@ func (x *UploadFileRequest) String() string {
 func (*UploadFileRequest) ProtoMessage() {}
 
 func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[34]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1629,7 +1816,7 @@ func (x *UploadFileRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileRequest.ProtoReflect.Descriptor instead.
 func (*UploadFileRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{34}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *UploadFileRequest) GetPart() isUploadFileRequest_Part {
@@ -1682,7 +1869,7 @@ type UploadFileResponse struct {
 
 func (x *UploadFileResponse) Reset() {
 	*x = UploadFileResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1694,7 +1881,7 @@ func (x *UploadFileResponse) String() string {
 func (*UploadFileResponse) ProtoMessage() {}
 
 func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[35]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1707,7 +1894,7 @@ func (x *UploadFileResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadFileResponse.ProtoReflect.Descriptor instead.
 func (*UploadFileResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{35}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *UploadFileResponse) GetFileInfoJson() []byte {
@@ -1730,7 +1917,7 @@ type UploadDataHead struct {
 
 func (x *UploadDataHead) Reset() {
 	*x = UploadDataHead{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1742,7 +1929,7 @@ func (x *UploadDataHead) String() string {
 func (*UploadDataHead) ProtoMessage() {}
 
 func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[36]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1755,7 +1942,7 @@ func (x *UploadDataHead) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataHead.ProtoReflect.Descriptor instead.
 func (*UploadDataHead) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{36}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *UploadDataHead) GetUserId() string {
@@ -1799,7 +1986,7 @@ type UploadDataRequest struct {
 
 func (x *UploadDataRequest) Reset() {
 	*x = UploadDataRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1811,7 +1998,7 @@ func (x *UploadDataRequest) String() string {
 func (*UploadDataRequest) ProtoMessage() {}
 
 func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[37]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1824,7 +2011,7 @@ func (x *UploadDataRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataRequest.ProtoReflect.Descriptor instead.
 func (*UploadDataRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{37}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *UploadDataRequest) GetPart() isUploadDataRequest_Part {
@@ -1877,7 +2064,7 @@ type UploadDataResponse struct {
 
 func (x *UploadDataResponse) Reset() {
 	*x = UploadDataResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1889,7 +2076,7 @@ func (x *UploadDataResponse) String() string {
 func (*UploadDataResponse) ProtoMessage() {}
 
 func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[38]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1902,7 +2089,7 @@ func (x *UploadDataResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UploadDataResponse.ProtoReflect.Descriptor instead.
 func (*UploadDataResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{38}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *UploadDataResponse) GetFileInfoJson() []byte {
@@ -1922,7 +2109,7 @@ type SetFileSearchableContentRequest struct {
 
 func (x *SetFileSearchableContentRequest) Reset() {
 	*x = SetFileSearchableContentRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1934,7 +2121,7 @@ func (x *SetFileSearchableContentRequest) String() string {
 func (*SetFileSearchableContentRequest) ProtoMessage() {}
 
 func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[39]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1947,7 +2134,7 @@ func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentRequest.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{39}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *SetFileSearchableContentRequest) GetFileId() string {
@@ -1972,7 +2159,7 @@ type SetFileSearchableContentResponse struct {
 
 func (x *SetFileSearchableContentResponse) Reset() {
 	*x = SetFileSearchableContentResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1984,7 +2171,7 @@ func (x *SetFileSearchableContentResponse) String() string {
 func (*SetFileSearchableContentResponse) ProtoMessage() {}
 
 func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[40]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1997,7 +2184,7 @@ func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentResponse.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{40}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
 }
 
 type GetPostRequest struct {
@@ -2009,7 +2196,7 @@ type GetPostRequest struct {
 
 func (x *GetPostRequest) Reset() {
 	*x = GetPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2021,7 +2208,7 @@ func (x *GetPostRequest) String() string {
 func (*GetPostRequest) ProtoMessage() {}
 
 func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[41]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2034,7 +2221,7 @@ func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostRequest.ProtoReflect.Descriptor instead.
 func (*GetPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{41}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *GetPostRequest) GetPostId() string {
@@ -2053,7 +2240,7 @@ type GetPostResponse struct {
 
 func (x *GetPostResponse) Reset() {
 	*x = GetPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2065,7 +2252,7 @@ func (x *GetPostResponse) String() string {
 func (*GetPostResponse) ProtoMessage() {}
 
 func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[42]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2078,7 +2265,7 @@ func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostResponse.ProtoReflect.Descriptor instead.
 func (*GetPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{42}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *GetPostResponse) GetPostJson() []byte {
@@ -2097,7 +2284,7 @@ type CreatePostRequest struct {
 
 func (x *CreatePostRequest) Reset() {
 	*x = CreatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2109,7 +2296,7 @@ func (x *CreatePostRequest) String() string {
 func (*CreatePostRequest) ProtoMessage() {}
 
 func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2122,7 +2309,7 @@ func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostRequest.ProtoReflect.Descriptor instead.
 func (*CreatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *CreatePostRequest) GetPostJson() []byte {
@@ -2141,7 +2328,7 @@ type CreatePostResponse struct {
 
 func (x *CreatePostResponse) Reset() {
 	*x = CreatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2153,7 +2340,7 @@ func (x *CreatePostResponse) String() string {
 func (*CreatePostResponse) ProtoMessage() {}
 
 func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2166,7 +2353,7 @@ func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostResponse.ProtoReflect.Descriptor instead.
 func (*CreatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *CreatePostResponse) GetPostJson() []byte {
@@ -2185,7 +2372,7 @@ type UpdatePostRequest struct {
 
 func (x *UpdatePostRequest) Reset() {
 	*x = UpdatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2197,7 +2384,7 @@ func (x *UpdatePostRequest) String() string {
 func (*UpdatePostRequest) ProtoMessage() {}
 
 func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2210,7 +2397,7 @@ func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostRequest.ProtoReflect.Descriptor instead.
 func (*UpdatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *UpdatePostRequest) GetPostJson() []byte {
@@ -2229,7 +2416,7 @@ type UpdatePostResponse struct {
 
 func (x *UpdatePostResponse) Reset() {
 	*x = UpdatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2241,7 +2428,7 @@ func (x *UpdatePostResponse) String() string {
 func (*UpdatePostResponse) ProtoMessage() {}
 
 func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2254,7 +2441,7 @@ func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostResponse.ProtoReflect.Descriptor instead.
 func (*UpdatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *UpdatePostResponse) GetPostJson() []byte {
@@ -2274,7 +2461,7 @@ type SendEphemeralPostRequest struct {
 
 func (x *SendEphemeralPostRequest) Reset() {
 	*x = SendEphemeralPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2286,7 +2473,7 @@ func (x *SendEphemeralPostRequest) String() string {
 func (*SendEphemeralPostRequest) ProtoMessage() {}
 
 func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2299,7 +2486,7 @@ func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostRequest.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *SendEphemeralPostRequest) GetUserId() string {
@@ -2325,7 +2512,7 @@ type SendEphemeralPostResponse struct {
 
 func (x *SendEphemeralPostResponse) Reset() {
 	*x = SendEphemeralPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2337,7 +2524,7 @@ func (x *SendEphemeralPostResponse) String() string {
 func (*SendEphemeralPostResponse) ProtoMessage() {}
 
 func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2350,7 +2537,7 @@ func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostResponse.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *SendEphemeralPostResponse) GetPostJson() []byte {
@@ -2369,7 +2556,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2381,7 +2568,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2394,7 +2581,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *GetUserRequest) GetUserId() string {
@@ -2413,7 +2600,7 @@ type GetUserResponse struct {
 
 func (x *GetUserResponse) Reset() {
 	*x = GetUserResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2425,7 +2612,7 @@ func (x *GetUserResponse) String() string {
 func (*GetUserResponse) ProtoMessage() {}
 
 func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2438,7 +2625,7 @@ func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
 func (*GetUserResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *GetUserResponse) GetUserJson() []byte {
@@ -2457,7 +2644,7 @@ type GetChannelRequest struct {
 
 func (x *GetChannelRequest) Reset() {
 	*x = GetChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2469,7 +2656,7 @@ func (x *GetChannelRequest) String() string {
 func (*GetChannelRequest) ProtoMessage() {}
 
 func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2482,7 +2669,7 @@ func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetChannelRequest) GetChannelId() string {
@@ -2501,7 +2688,7 @@ type GetChannelResponse struct {
 
 func (x *GetChannelResponse) Reset() {
 	*x = GetChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2513,7 +2700,7 @@ func (x *GetChannelResponse) String() string {
 func (*GetChannelResponse) ProtoMessage() {}
 
 func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2526,7 +2713,7 @@ func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetChannelResponse) GetChannelJson() []byte {
@@ -2546,7 +2733,7 @@ type GetChannelMemberRequest struct {
 
 func (x *GetChannelMemberRequest) Reset() {
 	*x = GetChannelMemberRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2558,7 +2745,7 @@ func (x *GetChannelMemberRequest) String() string {
 func (*GetChannelMemberRequest) ProtoMessage() {}
 
 func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2571,7 +2758,7 @@ func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *GetChannelMemberRequest) GetChannelId() string {
@@ -2597,7 +2784,7 @@ type GetChannelMemberResponse struct {
 
 func (x *GetChannelMemberResponse) Reset() {
 	*x = GetChannelMemberResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2609,7 +2796,7 @@ func (x *GetChannelMemberResponse) String() string {
 func (*GetChannelMemberResponse) ProtoMessage() {}
 
 func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2622,7 +2809,7 @@ func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *GetChannelMemberResponse) GetChannelMemberJson() []byte {
@@ -2642,7 +2829,7 @@ type HasPermissionToRequest struct {
 
 func (x *HasPermissionToRequest) Reset() {
 	*x = HasPermissionToRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2654,7 +2841,7 @@ func (x *HasPermissionToRequest) String() string {
 func (*HasPermissionToRequest) ProtoMessage() {}
 
 func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2667,7 +2854,7 @@ func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *HasPermissionToRequest) GetUserId() string {
@@ -2693,7 +2880,7 @@ type HasPermissionToResponse struct {
 
 func (x *HasPermissionToResponse) Reset() {
 	*x = HasPermissionToResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2705,7 +2892,7 @@ func (x *HasPermissionToResponse) String() string {
 func (*HasPermissionToResponse) ProtoMessage() {}
 
 func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2718,7 +2905,7 @@ func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *HasPermissionToResponse) GetAllowed() bool {
@@ -2739,7 +2926,7 @@ type HasPermissionToChannelRequest struct {
 
 func (x *HasPermissionToChannelRequest) Reset() {
 	*x = HasPermissionToChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2751,7 +2938,7 @@ func (x *HasPermissionToChannelRequest) String() string {
 func (*HasPermissionToChannelRequest) ProtoMessage() {}
 
 func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2764,7 +2951,7 @@ func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *HasPermissionToChannelRequest) GetUserId() string {
@@ -2797,7 +2984,7 @@ type HasPermissionToChannelResponse struct {
 
 func (x *HasPermissionToChannelResponse) Reset() {
 	*x = HasPermissionToChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2809,7 +2996,7 @@ func (x *HasPermissionToChannelResponse) String() string {
 func (*HasPermissionToChannelResponse) ProtoMessage() {}
 
 func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2822,7 +3009,7 @@ func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *HasPermissionToChannelResponse) GetAllowed() bool {
@@ -2841,7 +3028,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2853,7 +3040,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2866,7 +3053,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -2886,7 +3073,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2898,7 +3085,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2911,7 +3098,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -2943,7 +3130,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2955,7 +3142,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2968,7 +3155,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3015,7 +3202,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3027,7 +3214,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3040,7 +3227,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3059,7 +3246,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3071,7 +3258,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3084,7 +3271,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3102,7 +3289,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3114,7 +3301,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3127,7 +3314,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
 }
 
 type KVListRequest struct {
@@ -3140,7 +3327,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3152,7 +3339,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3165,7 +3352,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3191,7 +3378,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3203,7 +3390,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3216,7 +3403,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3238,7 +3425,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3250,7 +3437,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3263,7 +3450,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3306,7 +3493,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3318,7 +3505,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3331,7 +3518,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3363,7 +3550,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3375,7 +3562,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3388,7 +3575,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3403,7 +3590,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3415,7 +3602,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3428,7 +3615,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3460,7 +3647,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3472,7 +3659,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3485,7 +3672,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 type RegisterCommandRequest struct {
@@ -3498,7 +3685,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3510,7 +3697,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3523,7 +3710,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -3541,7 +3728,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3553,7 +3740,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3566,7 +3753,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 type LogRequest struct {
@@ -3581,7 +3768,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3593,7 +3780,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3606,7 +3793,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -3638,7 +3825,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3650,7 +3837,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3663,7 +3850,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -3698,7 +3885,18 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x1bOnPluginClusterEventRequest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04data\x18\x02 \x01(\fR\x04data\"\x1e\n" +
-	"\x1cOnPluginClusterEventResponse\"\x0f\n" +
+	"\x1cOnPluginClusterEventResponse\"R\n" +
+	"\x1cMessageHasBeenDeletedRequest\x12\x17\n" +
+	"\apost_id\x18\x01 \x01(\tR\x06postId\x12\x19\n" +
+	"\bfile_ids\x18\x02 \x03(\tR\afileIds\"\x1f\n" +
+	"\x1dMessageHasBeenDeletedResponse\"{\n" +
+	"\x1cMessageHasBeenUpdatedRequest\x12\x17\n" +
+	"\apost_id\x18\x01 \x01(\tR\x06postId\x12 \n" +
+	"\fold_file_ids\x18\x02 \x03(\tR\n" +
+	"oldFileIds\x12 \n" +
+	"\fnew_file_ids\x18\x03 \x03(\tR\n" +
+	"newFileIds\"\x1f\n" +
+	"\x1dMessageHasBeenUpdatedResponse\"\x0f\n" +
 	"\rHealthRequest\"Q\n" +
 	"\x0eHealthResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12%\n" +
@@ -3868,7 +4066,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x0fLOG_LEVEL_DEBUG\x10\x01\x12\x12\n" +
 	"\x0eLOG_LEVEL_INFO\x10\x02\x12\x12\n" +
 	"\x0eLOG_LEVEL_WARN\x10\x03\x12\x13\n" +
-	"\x0fLOG_LEVEL_ERROR\x10\x042\x8e\x04\n" +
+	"\x0fLOG_LEVEL_ERROR\x10\x042\xe6\x05\n" +
 	"\x05Hooks\x12I\n" +
 	"\n" +
 	"OnActivate\x12\x1c.bridge.v1.OnActivateRequest\x1a\x1d.bridge.v1.OnActivateResponse\x12O\n" +
@@ -3876,7 +4074,9 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x15OnConfigurationChange\x12'.bridge.v1.OnConfigurationChangeRequest\x1a(.bridge.v1.OnConfigurationChangeResponse\x12U\n" +
 	"\x0eExecuteCommand\x12 .bridge.v1.ExecuteCommandRequest\x1a!.bridge.v1.ExecuteCommandResponse\x12g\n" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
-	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse2\xc8\x13\n" +
+	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse\x12j\n" +
+	"\x15MessageHasBeenDeleted\x12'.bridge.v1.MessageHasBeenDeletedRequest\x1a(.bridge.v1.MessageHasBeenDeletedResponse\x12j\n" +
+	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xc8\x13\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -3928,7 +4128,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 76)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 80)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -3942,152 +4142,160 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*ExecuteCommandResponse)(nil),            // 9: bridge.v1.ExecuteCommandResponse
 	(*OnPluginClusterEventRequest)(nil),       // 10: bridge.v1.OnPluginClusterEventRequest
 	(*OnPluginClusterEventResponse)(nil),      // 11: bridge.v1.OnPluginClusterEventResponse
-	(*HealthRequest)(nil),                     // 12: bridge.v1.HealthRequest
-	(*HealthResponse)(nil),                    // 13: bridge.v1.HealthResponse
-	(*GetPluginConfigRequest)(nil),            // 14: bridge.v1.GetPluginConfigRequest
-	(*GetPluginConfigResponse)(nil),           // 15: bridge.v1.GetPluginConfigResponse
-	(*SavePluginConfigRequest)(nil),           // 16: bridge.v1.SavePluginConfigRequest
-	(*SavePluginConfigResponse)(nil),          // 17: bridge.v1.SavePluginConfigResponse
-	(*GetConfigRequest)(nil),                  // 18: bridge.v1.GetConfigRequest
-	(*GetConfigResponse)(nil),                 // 19: bridge.v1.GetConfigResponse
-	(*GetServerVersionRequest)(nil),           // 20: bridge.v1.GetServerVersionRequest
-	(*GetServerVersionResponse)(nil),          // 21: bridge.v1.GetServerVersionResponse
-	(*GetBundlePathRequest)(nil),              // 22: bridge.v1.GetBundlePathRequest
-	(*GetBundlePathResponse)(nil),             // 23: bridge.v1.GetBundlePathResponse
-	(*GetLicenseRequest)(nil),                 // 24: bridge.v1.GetLicenseRequest
-	(*GetLicenseResponse)(nil),                // 25: bridge.v1.GetLicenseResponse
-	(*GetFileInfoRequest)(nil),                // 26: bridge.v1.GetFileInfoRequest
-	(*GetFileInfoResponse)(nil),               // 27: bridge.v1.GetFileInfoResponse
-	(*GetFileInfosRequest)(nil),               // 28: bridge.v1.GetFileInfosRequest
-	(*GetFileInfosResponse)(nil),              // 29: bridge.v1.GetFileInfosResponse
-	(*CopyFileInfosRequest)(nil),              // 30: bridge.v1.CopyFileInfosRequest
-	(*CopyFileInfosResponse)(nil),             // 31: bridge.v1.CopyFileInfosResponse
-	(*GetFileRequest)(nil),                    // 32: bridge.v1.GetFileRequest
-	(*GetFileResponse)(nil),                   // 33: bridge.v1.GetFileResponse
-	(*UploadFileHead)(nil),                    // 34: bridge.v1.UploadFileHead
-	(*UploadFileRequest)(nil),                 // 35: bridge.v1.UploadFileRequest
-	(*UploadFileResponse)(nil),                // 36: bridge.v1.UploadFileResponse
-	(*UploadDataHead)(nil),                    // 37: bridge.v1.UploadDataHead
-	(*UploadDataRequest)(nil),                 // 38: bridge.v1.UploadDataRequest
-	(*UploadDataResponse)(nil),                // 39: bridge.v1.UploadDataResponse
-	(*SetFileSearchableContentRequest)(nil),   // 40: bridge.v1.SetFileSearchableContentRequest
-	(*SetFileSearchableContentResponse)(nil),  // 41: bridge.v1.SetFileSearchableContentResponse
-	(*GetPostRequest)(nil),                    // 42: bridge.v1.GetPostRequest
-	(*GetPostResponse)(nil),                   // 43: bridge.v1.GetPostResponse
-	(*CreatePostRequest)(nil),                 // 44: bridge.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),                // 45: bridge.v1.CreatePostResponse
-	(*UpdatePostRequest)(nil),                 // 46: bridge.v1.UpdatePostRequest
-	(*UpdatePostResponse)(nil),                // 47: bridge.v1.UpdatePostResponse
-	(*SendEphemeralPostRequest)(nil),          // 48: bridge.v1.SendEphemeralPostRequest
-	(*SendEphemeralPostResponse)(nil),         // 49: bridge.v1.SendEphemeralPostResponse
-	(*GetUserRequest)(nil),                    // 50: bridge.v1.GetUserRequest
-	(*GetUserResponse)(nil),                   // 51: bridge.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                 // 52: bridge.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                // 53: bridge.v1.GetChannelResponse
-	(*GetChannelMemberRequest)(nil),           // 54: bridge.v1.GetChannelMemberRequest
-	(*GetChannelMemberResponse)(nil),          // 55: bridge.v1.GetChannelMemberResponse
-	(*HasPermissionToRequest)(nil),            // 56: bridge.v1.HasPermissionToRequest
-	(*HasPermissionToResponse)(nil),           // 57: bridge.v1.HasPermissionToResponse
-	(*HasPermissionToChannelRequest)(nil),     // 58: bridge.v1.HasPermissionToChannelRequest
-	(*HasPermissionToChannelResponse)(nil),    // 59: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 60: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 61: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 62: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 63: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 64: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 65: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 66: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 67: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 68: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 69: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 70: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 71: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 72: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 73: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 74: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 75: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 76: bridge.v1.LogResponse
+	(*MessageHasBeenDeletedRequest)(nil),      // 12: bridge.v1.MessageHasBeenDeletedRequest
+	(*MessageHasBeenDeletedResponse)(nil),     // 13: bridge.v1.MessageHasBeenDeletedResponse
+	(*MessageHasBeenUpdatedRequest)(nil),      // 14: bridge.v1.MessageHasBeenUpdatedRequest
+	(*MessageHasBeenUpdatedResponse)(nil),     // 15: bridge.v1.MessageHasBeenUpdatedResponse
+	(*HealthRequest)(nil),                     // 16: bridge.v1.HealthRequest
+	(*HealthResponse)(nil),                    // 17: bridge.v1.HealthResponse
+	(*GetPluginConfigRequest)(nil),            // 18: bridge.v1.GetPluginConfigRequest
+	(*GetPluginConfigResponse)(nil),           // 19: bridge.v1.GetPluginConfigResponse
+	(*SavePluginConfigRequest)(nil),           // 20: bridge.v1.SavePluginConfigRequest
+	(*SavePluginConfigResponse)(nil),          // 21: bridge.v1.SavePluginConfigResponse
+	(*GetConfigRequest)(nil),                  // 22: bridge.v1.GetConfigRequest
+	(*GetConfigResponse)(nil),                 // 23: bridge.v1.GetConfigResponse
+	(*GetServerVersionRequest)(nil),           // 24: bridge.v1.GetServerVersionRequest
+	(*GetServerVersionResponse)(nil),          // 25: bridge.v1.GetServerVersionResponse
+	(*GetBundlePathRequest)(nil),              // 26: bridge.v1.GetBundlePathRequest
+	(*GetBundlePathResponse)(nil),             // 27: bridge.v1.GetBundlePathResponse
+	(*GetLicenseRequest)(nil),                 // 28: bridge.v1.GetLicenseRequest
+	(*GetLicenseResponse)(nil),                // 29: bridge.v1.GetLicenseResponse
+	(*GetFileInfoRequest)(nil),                // 30: bridge.v1.GetFileInfoRequest
+	(*GetFileInfoResponse)(nil),               // 31: bridge.v1.GetFileInfoResponse
+	(*GetFileInfosRequest)(nil),               // 32: bridge.v1.GetFileInfosRequest
+	(*GetFileInfosResponse)(nil),              // 33: bridge.v1.GetFileInfosResponse
+	(*CopyFileInfosRequest)(nil),              // 34: bridge.v1.CopyFileInfosRequest
+	(*CopyFileInfosResponse)(nil),             // 35: bridge.v1.CopyFileInfosResponse
+	(*GetFileRequest)(nil),                    // 36: bridge.v1.GetFileRequest
+	(*GetFileResponse)(nil),                   // 37: bridge.v1.GetFileResponse
+	(*UploadFileHead)(nil),                    // 38: bridge.v1.UploadFileHead
+	(*UploadFileRequest)(nil),                 // 39: bridge.v1.UploadFileRequest
+	(*UploadFileResponse)(nil),                // 40: bridge.v1.UploadFileResponse
+	(*UploadDataHead)(nil),                    // 41: bridge.v1.UploadDataHead
+	(*UploadDataRequest)(nil),                 // 42: bridge.v1.UploadDataRequest
+	(*UploadDataResponse)(nil),                // 43: bridge.v1.UploadDataResponse
+	(*SetFileSearchableContentRequest)(nil),   // 44: bridge.v1.SetFileSearchableContentRequest
+	(*SetFileSearchableContentResponse)(nil),  // 45: bridge.v1.SetFileSearchableContentResponse
+	(*GetPostRequest)(nil),                    // 46: bridge.v1.GetPostRequest
+	(*GetPostResponse)(nil),                   // 47: bridge.v1.GetPostResponse
+	(*CreatePostRequest)(nil),                 // 48: bridge.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                // 49: bridge.v1.CreatePostResponse
+	(*UpdatePostRequest)(nil),                 // 50: bridge.v1.UpdatePostRequest
+	(*UpdatePostResponse)(nil),                // 51: bridge.v1.UpdatePostResponse
+	(*SendEphemeralPostRequest)(nil),          // 52: bridge.v1.SendEphemeralPostRequest
+	(*SendEphemeralPostResponse)(nil),         // 53: bridge.v1.SendEphemeralPostResponse
+	(*GetUserRequest)(nil),                    // 54: bridge.v1.GetUserRequest
+	(*GetUserResponse)(nil),                   // 55: bridge.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                 // 56: bridge.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                // 57: bridge.v1.GetChannelResponse
+	(*GetChannelMemberRequest)(nil),           // 58: bridge.v1.GetChannelMemberRequest
+	(*GetChannelMemberResponse)(nil),          // 59: bridge.v1.GetChannelMemberResponse
+	(*HasPermissionToRequest)(nil),            // 60: bridge.v1.HasPermissionToRequest
+	(*HasPermissionToResponse)(nil),           // 61: bridge.v1.HasPermissionToResponse
+	(*HasPermissionToChannelRequest)(nil),     // 62: bridge.v1.HasPermissionToChannelRequest
+	(*HasPermissionToChannelResponse)(nil),    // 63: bridge.v1.HasPermissionToChannelResponse
+	(*KVGetRequest)(nil),                      // 64: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 65: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 66: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 67: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 68: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 69: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 70: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 71: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 72: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 73: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 74: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 75: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 76: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 77: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 78: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 79: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 80: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	1,  // 0: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
-	34, // 1: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
-	37, // 2: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	68, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	38, // 1: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
+	41, // 2: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
+	72, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
 	0,  // 4: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
 	2,  // 5: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
 	4,  // 6: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
 	6,  // 7: bridge.v1.Hooks.OnConfigurationChange:input_type -> bridge.v1.OnConfigurationChangeRequest
 	8,  // 8: bridge.v1.Hooks.ExecuteCommand:input_type -> bridge.v1.ExecuteCommandRequest
 	10, // 9: bridge.v1.Hooks.OnPluginClusterEvent:input_type -> bridge.v1.OnPluginClusterEventRequest
-	12, // 10: bridge.v1.Hooks.Health:input_type -> bridge.v1.HealthRequest
-	14, // 11: bridge.v1.PluginApi.GetPluginConfig:input_type -> bridge.v1.GetPluginConfigRequest
-	16, // 12: bridge.v1.PluginApi.SavePluginConfig:input_type -> bridge.v1.SavePluginConfigRequest
-	18, // 13: bridge.v1.PluginApi.GetConfig:input_type -> bridge.v1.GetConfigRequest
-	20, // 14: bridge.v1.PluginApi.GetServerVersion:input_type -> bridge.v1.GetServerVersionRequest
-	22, // 15: bridge.v1.PluginApi.GetBundlePath:input_type -> bridge.v1.GetBundlePathRequest
-	24, // 16: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
-	26, // 17: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
-	28, // 18: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
-	30, // 19: bridge.v1.PluginApi.CopyFileInfos:input_type -> bridge.v1.CopyFileInfosRequest
-	32, // 20: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
-	35, // 21: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
-	38, // 22: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
-	40, // 23: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
-	42, // 24: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
-	44, // 25: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
-	46, // 26: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
-	48, // 27: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
-	50, // 28: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	52, // 29: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	54, // 30: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	56, // 31: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	58, // 32: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	60, // 33: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	62, // 34: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	64, // 35: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	66, // 36: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	69, // 37: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	71, // 38: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	73, // 39: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	75, // 40: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 41: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 42: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 43: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	9,  // 44: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	11, // 45: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	13, // 46: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	15, // 47: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	17, // 48: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	19, // 49: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	21, // 50: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	23, // 51: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	25, // 52: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	27, // 53: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	29, // 54: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
-	31, // 55: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
-	33, // 56: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	36, // 57: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	39, // 58: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	41, // 59: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	43, // 60: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	45, // 61: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	47, // 62: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	49, // 63: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	51, // 64: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	53, // 65: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	55, // 66: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	57, // 67: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	59, // 68: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	61, // 69: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	63, // 70: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	65, // 71: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	67, // 72: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	70, // 73: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	72, // 74: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	74, // 75: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	76, // 76: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	41, // [41:77] is the sub-list for method output_type
-	5,  // [5:41] is the sub-list for method input_type
+	16, // 10: bridge.v1.Hooks.Health:input_type -> bridge.v1.HealthRequest
+	12, // 11: bridge.v1.Hooks.MessageHasBeenDeleted:input_type -> bridge.v1.MessageHasBeenDeletedRequest
+	14, // 12: bridge.v1.Hooks.MessageHasBeenUpdated:input_type -> bridge.v1.MessageHasBeenUpdatedRequest
+	18, // 13: bridge.v1.PluginApi.GetPluginConfig:input_type -> bridge.v1.GetPluginConfigRequest
+	20, // 14: bridge.v1.PluginApi.SavePluginConfig:input_type -> bridge.v1.SavePluginConfigRequest
+	22, // 15: bridge.v1.PluginApi.GetConfig:input_type -> bridge.v1.GetConfigRequest
+	24, // 16: bridge.v1.PluginApi.GetServerVersion:input_type -> bridge.v1.GetServerVersionRequest
+	26, // 17: bridge.v1.PluginApi.GetBundlePath:input_type -> bridge.v1.GetBundlePathRequest
+	28, // 18: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
+	30, // 19: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
+	32, // 20: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
+	34, // 21: bridge.v1.PluginApi.CopyFileInfos:input_type -> bridge.v1.CopyFileInfosRequest
+	36, // 22: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
+	39, // 23: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
+	42, // 24: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
+	44, // 25: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
+	46, // 26: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
+	48, // 27: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
+	50, // 28: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
+	52, // 29: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
+	54, // 30: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
+	56, // 31: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	58, // 32: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	60, // 33: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	62, // 34: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	64, // 35: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	66, // 36: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	68, // 37: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	70, // 38: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	73, // 39: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	75, // 40: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	77, // 41: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	79, // 42: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 43: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 44: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 45: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	9,  // 46: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	11, // 47: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	17, // 48: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	13, // 49: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
+	15, // 50: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
+	19, // 51: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	21, // 52: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	23, // 53: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	25, // 54: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	27, // 55: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	29, // 56: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	31, // 57: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	33, // 58: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	35, // 59: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
+	37, // 60: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	40, // 61: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	43, // 62: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	45, // 63: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	47, // 64: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	49, // 65: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	51, // 66: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	53, // 67: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	55, // 68: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	57, // 69: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	59, // 70: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	61, // 71: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	63, // 72: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	65, // 73: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	67, // 74: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	69, // 75: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	71, // 76: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	74, // 77: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	76, // 78: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	78, // 79: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	80, // 80: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	43, // [43:81] is the sub-list for method output_type
+	5,  // [5:43] is the sub-list for method input_type
 	5,  // [5:5] is the sub-list for extension type_name
 	5,  // [5:5] is the sub-list for extension extendee
 	0,  // [0:5] is the sub-list for field type_name
@@ -4098,22 +4306,22 @@ func file_bridge_v1_bridge_proto_init() {
 	if File_bridge_v1_bridge_proto != nil {
 		return
 	}
-	file_bridge_v1_bridge_proto_msgTypes[34].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[38].OneofWrappers = []any{
 		(*UploadFileRequest_Head)(nil),
 		(*UploadFileRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[37].OneofWrappers = []any{
+	file_bridge_v1_bridge_proto_msgTypes[41].OneofWrappers = []any{
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[61].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[65].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   76,
+			NumMessages:   80,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

@@ -39,6 +39,8 @@ const (
 	Hooks_ExecuteCommand_FullMethodName        = "/bridge.v1.Hooks/ExecuteCommand"
 	Hooks_OnPluginClusterEvent_FullMethodName  = "/bridge.v1.Hooks/OnPluginClusterEvent"
 	Hooks_Health_FullMethodName                = "/bridge.v1.Hooks/Health"
+	Hooks_MessageHasBeenDeleted_FullMethodName = "/bridge.v1.Hooks/MessageHasBeenDeleted"
+	Hooks_MessageHasBeenUpdated_FullMethodName = "/bridge.v1.Hooks/MessageHasBeenUpdated"
 )
 
 // HooksClient is the client API for Hooks service.
@@ -60,6 +62,12 @@ type HooksClient interface {
 	OnPluginClusterEvent(ctx context.Context, in *OnPluginClusterEventRequest, opts ...grpc.CallOption) (*OnPluginClusterEventResponse, error)
 	// Health answers while the sidecar's event loop is responsive.
 	Health(ctx context.Context, in *HealthRequest, opts ...grpc.CallOption) (*HealthResponse, error)
+	// MessageHasBeenDeleted tells that a post with file attachments was deleted (Mattermost 9.1+);
+	// the sidecar removes the documents it showed.
+	MessageHasBeenDeleted(ctx context.Context, in *MessageHasBeenDeletedRequest, opts ...grpc.CallOption) (*MessageHasBeenDeletedResponse, error)
+	// MessageHasBeenUpdated tells that a post that had file attachments was edited; the sidecar
+	// removes the documents whose attachment the edit took away.
+	MessageHasBeenUpdated(ctx context.Context, in *MessageHasBeenUpdatedRequest, opts ...grpc.CallOption) (*MessageHasBeenUpdatedResponse, error)
 }
 
 type hooksClient struct {
@@ -130,6 +138,26 @@ func (c *hooksClient) Health(ctx context.Context, in *HealthRequest, opts ...grp
 	return out, nil
 }
 
+func (c *hooksClient) MessageHasBeenDeleted(ctx context.Context, in *MessageHasBeenDeletedRequest, opts ...grpc.CallOption) (*MessageHasBeenDeletedResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MessageHasBeenDeletedResponse)
+	err := c.cc.Invoke(ctx, Hooks_MessageHasBeenDeleted_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *hooksClient) MessageHasBeenUpdated(ctx context.Context, in *MessageHasBeenUpdatedRequest, opts ...grpc.CallOption) (*MessageHasBeenUpdatedResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MessageHasBeenUpdatedResponse)
+	err := c.cc.Invoke(ctx, Hooks_MessageHasBeenUpdated_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HooksServer is the server API for Hooks service.
 // All implementations must embed UnimplementedHooksServer
 // for forward compatibility.
@@ -149,6 +177,12 @@ type HooksServer interface {
 	OnPluginClusterEvent(context.Context, *OnPluginClusterEventRequest) (*OnPluginClusterEventResponse, error)
 	// Health answers while the sidecar's event loop is responsive.
 	Health(context.Context, *HealthRequest) (*HealthResponse, error)
+	// MessageHasBeenDeleted tells that a post with file attachments was deleted (Mattermost 9.1+);
+	// the sidecar removes the documents it showed.
+	MessageHasBeenDeleted(context.Context, *MessageHasBeenDeletedRequest) (*MessageHasBeenDeletedResponse, error)
+	// MessageHasBeenUpdated tells that a post that had file attachments was edited; the sidecar
+	// removes the documents whose attachment the edit took away.
+	MessageHasBeenUpdated(context.Context, *MessageHasBeenUpdatedRequest) (*MessageHasBeenUpdatedResponse, error)
 	mustEmbedUnimplementedHooksServer()
 }
 
@@ -176,6 +210,12 @@ func (UnimplementedHooksServer) OnPluginClusterEvent(context.Context, *OnPluginC
 }
 func (UnimplementedHooksServer) Health(context.Context, *HealthRequest) (*HealthResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Health not implemented")
+}
+func (UnimplementedHooksServer) MessageHasBeenDeleted(context.Context, *MessageHasBeenDeletedRequest) (*MessageHasBeenDeletedResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method MessageHasBeenDeleted not implemented")
+}
+func (UnimplementedHooksServer) MessageHasBeenUpdated(context.Context, *MessageHasBeenUpdatedRequest) (*MessageHasBeenUpdatedResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method MessageHasBeenUpdated not implemented")
 }
 func (UnimplementedHooksServer) mustEmbedUnimplementedHooksServer() {}
 func (UnimplementedHooksServer) testEmbeddedByValue()               {}
@@ -306,6 +346,42 @@ func _Hooks_Health_Handler(srv interface{}, ctx context.Context, dec func(interf
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Hooks_MessageHasBeenDeleted_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MessageHasBeenDeletedRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HooksServer).MessageHasBeenDeleted(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Hooks_MessageHasBeenDeleted_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HooksServer).MessageHasBeenDeleted(ctx, req.(*MessageHasBeenDeletedRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Hooks_MessageHasBeenUpdated_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MessageHasBeenUpdatedRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HooksServer).MessageHasBeenUpdated(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Hooks_MessageHasBeenUpdated_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HooksServer).MessageHasBeenUpdated(ctx, req.(*MessageHasBeenUpdatedRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Hooks_ServiceDesc is the grpc.ServiceDesc for Hooks service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -336,6 +412,14 @@ var Hooks_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Health",
 			Handler:    _Hooks_Health_Handler,
+		},
+		{
+			MethodName: "MessageHasBeenDeleted",
+			Handler:    _Hooks_MessageHasBeenDeleted_Handler,
+		},
+		{
+			MethodName: "MessageHasBeenUpdated",
+			Handler:    _Hooks_MessageHasBeenUpdated_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

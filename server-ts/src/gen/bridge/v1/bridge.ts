@@ -130,6 +130,28 @@ export interface OnPluginClusterEventRequest {
 export interface OnPluginClusterEventResponse {
 }
 
+/**
+ * Only ids travel: the sidecar decides from the post as Mattermost answers it now, never from
+ * the hook's copy.
+ */
+export interface MessageHasBeenDeletedRequest {
+  postId: string;
+  fileIds: string[];
+}
+
+export interface MessageHasBeenDeletedResponse {
+}
+
+export interface MessageHasBeenUpdatedRequest {
+  postId: string;
+  /** The attachments before the edit. */
+  oldFileIds: string[];
+  newFileIds: string[];
+}
+
+export interface MessageHasBeenUpdatedResponse {
+}
+
 export interface HealthRequest {
 }
 
@@ -1237,6 +1259,316 @@ export const OnPluginClusterEventResponse: MessageFns<OnPluginClusterEventRespon
   },
   fromPartial(_: DeepPartial<OnPluginClusterEventResponse>): OnPluginClusterEventResponse {
     const message = createBaseOnPluginClusterEventResponse();
+    return message;
+  },
+};
+
+function createBaseMessageHasBeenDeletedRequest(): MessageHasBeenDeletedRequest {
+  return { postId: "", fileIds: [] };
+}
+
+export const MessageHasBeenDeletedRequest: MessageFns<MessageHasBeenDeletedRequest> = {
+  encode(message: MessageHasBeenDeletedRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.postId !== "") {
+      writer.uint32(10).string(message.postId);
+    }
+    for (const v of message.fileIds) {
+      writer.uint32(18).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageHasBeenDeletedRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageHasBeenDeletedRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.postId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fileIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MessageHasBeenDeletedRequest {
+    return {
+      postId: isSet(object.postId)
+        ? globalThis.String(object.postId)
+        : isSet(object.post_id)
+        ? globalThis.String(object.post_id)
+        : "",
+      fileIds: globalThis.Array.isArray(object?.fileIds)
+        ? object.fileIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.file_ids)
+        ? object.file_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: MessageHasBeenDeletedRequest): unknown {
+    const obj: any = {};
+    if (message.postId !== "") {
+      obj.postId = message.postId;
+    }
+    if (message.fileIds?.length) {
+      obj.fileIds = message.fileIds;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MessageHasBeenDeletedRequest>): MessageHasBeenDeletedRequest {
+    return MessageHasBeenDeletedRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MessageHasBeenDeletedRequest>): MessageHasBeenDeletedRequest {
+    const message = createBaseMessageHasBeenDeletedRequest();
+    message.postId = object.postId ?? "";
+    message.fileIds = object.fileIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseMessageHasBeenDeletedResponse(): MessageHasBeenDeletedResponse {
+  return {};
+}
+
+export const MessageHasBeenDeletedResponse: MessageFns<MessageHasBeenDeletedResponse> = {
+  encode(_: MessageHasBeenDeletedResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageHasBeenDeletedResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageHasBeenDeletedResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MessageHasBeenDeletedResponse {
+    return {};
+  },
+
+  toJSON(_: MessageHasBeenDeletedResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<MessageHasBeenDeletedResponse>): MessageHasBeenDeletedResponse {
+    return MessageHasBeenDeletedResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<MessageHasBeenDeletedResponse>): MessageHasBeenDeletedResponse {
+    const message = createBaseMessageHasBeenDeletedResponse();
+    return message;
+  },
+};
+
+function createBaseMessageHasBeenUpdatedRequest(): MessageHasBeenUpdatedRequest {
+  return { postId: "", oldFileIds: [], newFileIds: [] };
+}
+
+export const MessageHasBeenUpdatedRequest: MessageFns<MessageHasBeenUpdatedRequest> = {
+  encode(message: MessageHasBeenUpdatedRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.postId !== "") {
+      writer.uint32(10).string(message.postId);
+    }
+    for (const v of message.oldFileIds) {
+      writer.uint32(18).string(v!);
+    }
+    for (const v of message.newFileIds) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageHasBeenUpdatedRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageHasBeenUpdatedRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.postId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.oldFileIds.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.newFileIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MessageHasBeenUpdatedRequest {
+    return {
+      postId: isSet(object.postId)
+        ? globalThis.String(object.postId)
+        : isSet(object.post_id)
+        ? globalThis.String(object.post_id)
+        : "",
+      oldFileIds: globalThis.Array.isArray(object?.oldFileIds)
+        ? object.oldFileIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.old_file_ids)
+        ? object.old_file_ids.map((e: any) => globalThis.String(e))
+        : [],
+      newFileIds: globalThis.Array.isArray(object?.newFileIds)
+        ? object.newFileIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.new_file_ids)
+        ? object.new_file_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: MessageHasBeenUpdatedRequest): unknown {
+    const obj: any = {};
+    if (message.postId !== "") {
+      obj.postId = message.postId;
+    }
+    if (message.oldFileIds?.length) {
+      obj.oldFileIds = message.oldFileIds;
+    }
+    if (message.newFileIds?.length) {
+      obj.newFileIds = message.newFileIds;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MessageHasBeenUpdatedRequest>): MessageHasBeenUpdatedRequest {
+    return MessageHasBeenUpdatedRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MessageHasBeenUpdatedRequest>): MessageHasBeenUpdatedRequest {
+    const message = createBaseMessageHasBeenUpdatedRequest();
+    message.postId = object.postId ?? "";
+    message.oldFileIds = object.oldFileIds?.map((e) => e) || [];
+    message.newFileIds = object.newFileIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseMessageHasBeenUpdatedResponse(): MessageHasBeenUpdatedResponse {
+  return {};
+}
+
+export const MessageHasBeenUpdatedResponse: MessageFns<MessageHasBeenUpdatedResponse> = {
+  encode(_: MessageHasBeenUpdatedResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageHasBeenUpdatedResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageHasBeenUpdatedResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MessageHasBeenUpdatedResponse {
+    return {};
+  },
+
+  toJSON(_: MessageHasBeenUpdatedResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<MessageHasBeenUpdatedResponse>): MessageHasBeenUpdatedResponse {
+    return MessageHasBeenUpdatedResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<MessageHasBeenUpdatedResponse>): MessageHasBeenUpdatedResponse {
+    const message = createBaseMessageHasBeenUpdatedResponse();
     return message;
   },
 };
@@ -6292,6 +6624,30 @@ export const HooksDefinition = {
       responseStream: false,
       options: {},
     },
+    /**
+     * MessageHasBeenDeleted tells that a post with file attachments was deleted (Mattermost 9.1+);
+     * the sidecar removes the documents it showed.
+     */
+    messageHasBeenDeleted: {
+      name: "MessageHasBeenDeleted",
+      requestType: MessageHasBeenDeletedRequest as typeof MessageHasBeenDeletedRequest,
+      requestStream: false,
+      responseType: MessageHasBeenDeletedResponse as typeof MessageHasBeenDeletedResponse,
+      responseStream: false,
+      options: {},
+    },
+    /**
+     * MessageHasBeenUpdated tells that a post that had file attachments was edited; the sidecar
+     * removes the documents whose attachment the edit took away.
+     */
+    messageHasBeenUpdated: {
+      name: "MessageHasBeenUpdated",
+      requestType: MessageHasBeenUpdatedRequest as typeof MessageHasBeenUpdatedRequest,
+      requestStream: false,
+      responseType: MessageHasBeenUpdatedResponse as typeof MessageHasBeenUpdatedResponse,
+      responseStream: false,
+      options: {},
+    },
   },
 } as const;
 
@@ -6323,6 +6679,22 @@ export interface HooksServiceImplementation<CallContextExt = {}> {
   ): Promise<DeepPartial<OnPluginClusterEventResponse>>;
   /** Health answers while the sidecar's event loop is responsive. */
   health(request: HealthRequest, context: CallContext & CallContextExt): Promise<DeepPartial<HealthResponse>>;
+  /**
+   * MessageHasBeenDeleted tells that a post with file attachments was deleted (Mattermost 9.1+);
+   * the sidecar removes the documents it showed.
+   */
+  messageHasBeenDeleted(
+    request: MessageHasBeenDeletedRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<MessageHasBeenDeletedResponse>>;
+  /**
+   * MessageHasBeenUpdated tells that a post that had file attachments was edited; the sidecar
+   * removes the documents whose attachment the edit took away.
+   */
+  messageHasBeenUpdated(
+    request: MessageHasBeenUpdatedRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<MessageHasBeenUpdatedResponse>>;
 }
 
 export interface HooksClient<CallOptionsExt = {}> {
@@ -6353,6 +6725,22 @@ export interface HooksClient<CallOptionsExt = {}> {
   ): Promise<OnPluginClusterEventResponse>;
   /** Health answers while the sidecar's event loop is responsive. */
   health(request: DeepPartial<HealthRequest>, options?: CallOptions & CallOptionsExt): Promise<HealthResponse>;
+  /**
+   * MessageHasBeenDeleted tells that a post with file attachments was deleted (Mattermost 9.1+);
+   * the sidecar removes the documents it showed.
+   */
+  messageHasBeenDeleted(
+    request: DeepPartial<MessageHasBeenDeletedRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<MessageHasBeenDeletedResponse>;
+  /**
+   * MessageHasBeenUpdated tells that a post that had file attachments was edited; the sidecar
+   * removes the documents whose attachment the edit took away.
+   */
+  messageHasBeenUpdated(
+    request: DeepPartial<MessageHasBeenUpdatedRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<MessageHasBeenUpdatedResponse>;
 }
 
 /**
