@@ -1,14 +1,12 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
 import {kvUpdateJson} from '../kv/json_kv';
-import type {FileInfo} from '@mattermost/types/files';
-
 import type {PluginApi} from '../mattermost/plugin_api';
 
 import {docKey, fileKey, type DocumentRecord} from './document_record';
 
-// Mattermost shows a post's attachments in the order of their FileInfo CreateAt, then name (the
-// webapp's sortFileInfos), not in the order of post.file_ids. A new
+// Mattermost shows a post's attachments in the order of their FileInfo CreateAt (the server's
+// GetFileInfosForPost and the webapp's sortFileInfos), not in the order of post.file_ids. A new
 // revision is the newest file, so it would move to the end. The attachments after it are given
 // fresh FileInfos over the same stored bytes (CopyFileInfos: no bytes copied), made after the
 // revision, so every attachment keeps its place. The Plugin API cannot set CreateAt.
@@ -24,13 +22,13 @@ export interface Reordered {
 
 // inPlace returns the post's new file ids with `replaced` swapped for `replacement`, and the
 // attachments shown after it recreated after it. post.file_ids is not in display order
-// (Mattermost may store it in any order), so "after" is read from the FileInfos.
+// (Mattermost may store it in any order), so "after" is read from the FileInfos' CreateAt.
 // Documents among them are pointed at their copies first, so none is ever left naming a file
 // the post stopped showing.
 export async function inPlace(api: PluginApi, fileIds: string[], replaced: string, replacement: string): Promise<Reordered> {
-    const shown = (await Promise.all(fileIds.map((id) => api.getFileInfo(id)))).sort(displayOrder);
-    const at = shown.findIndex((i) => i.id === replaced);
-    const later = at < 0 ? [] : shown.slice(at + 1);
+    const infos = await Promise.all(fileIds.map((id) => api.getFileInfo(id)));
+    const own = infos.find((i) => i.id === replaced);
+    const later = own ? infos.filter((i) => i.id !== replaced && i.create_at >= own.create_at).sort((x, y) => x.create_at - y.create_at) : [];
     const copies = new Map<string, string>();
     for (const info of later) {
         // One at a time, each in its own millisecond: copies made in one call share CreateAt,
@@ -42,9 +40,6 @@ export async function inPlace(api: PluginApi, fileIds: string[], replaced: strin
     }
     return {fileIds: fileIds.map((id) => (id === replaced ? replacement : copies.get(id) ?? id)), copies};
 }
-
-// The webapp's sortFileInfos (mattermost-redux utils/file_utils.ts), with its default locale.
-const displayOrder = (a: FileInfo, b: FileInfo): number => (a.create_at !== b.create_at ? a.create_at - b.create_at : a.name.localeCompare(b.name, 'en', {numeric: true}));
 
 // followCopy points the document that shows `old` (if any) at `copy`: the post is about to show
 // the copy, and Mattermost soft-deletes `old` when it stops showing it.
