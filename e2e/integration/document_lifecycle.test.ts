@@ -8,7 +8,7 @@
 import {clientAs} from '../stack/stack';
 import {waitFor} from '../stack/mm_client';
 
-import {createChannel, fixture, getPost, postAttachment, seededUser, threadReplies, type TestChannel, type TestUser} from './helpers/mm_world';
+import {createChannel, fixture, postAttachment, seededUser, threadReplies, type TestChannel, type TestUser} from './helpers/mm_world';
 import {pluginKvKeys} from './helpers/plugin_kv';
 import {apiPath, collaboraFor, fileInfoOf, getRights, mustOpen, openFile, startWopiWorld, type WopiWorld} from './helpers/wopi_world';
 
@@ -121,48 +121,5 @@ describe('document lifecycle through Mattermost', () => {
         // The control: a real @channel from the same user does notify member2.
         await member.client.request('POST', '/api/v4/posts', {body: {channel_id: channel.id, message: '@channel control'}});
         await waitFor('the control mention', async () => ((await unread()) === before + 1 ? true : undefined), 10_000, 200);
-    });
-
-    it('keeps the edited attachment in its place among the post\'s attachments, the others\' bytes and the message as they were', async () => {
-        const upload = async (name: string, bytes: Buffer): Promise<string> => {
-            const form = new FormData();
-            form.append('channel_id', channel.id);
-            form.append('files', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
-            return (await member.client.request<{file_infos: {id: string}[]}>('POST', '/api/v4/files', {body: form})).file_infos[0].id;
-        };
-        const bytes = {a: edited(original, 'A'), b: original, c: edited(original, 'C')};
-        const aId = await upload('a.docx', bytes.a);
-        const bId = await upload('b.docx', bytes.b);
-        const cId = await upload('c.docx', bytes.c);
-        const post = await member.client.request<{id: string; message: string}>('POST', '/api/v4/posts', {
-            body: {channel_id: channel.id, message: 'three documents, **b** in the middle', file_ids: [aId, bId, cId]},
-        });
-        const shown = async (): Promise<Array<{id: string; name: string}>> => member2.client.request('GET', `/api/v4/posts/${post.id}/files/info`);
-        expect((await shown()).map((f) => f.name)).toEqual(['a.docx', 'b.docx', 'c.docx']);
-        // c.docx is a document too (its record made by a first look).
-        expect((await getRights(member2, cId)).status).toBe(200);
-
-        const s = collaboraFor(world, await mustOpen(member, bId, 'edit'));
-        await fileInfoOf(s);
-        expect((await s.lock()).status).toBe(200);
-        const saved = edited(original, 'B saved');
-        expect((await s.putFile(saved, {isExitSave: true})).status).toBe(200);
-        expect((await s.unlock()).status).toBe(200);
-
-        const after = await shown();
-        expect(after.map((f) => f.name)).toEqual(['a.docx', 'b.docx', 'c.docx']);
-        expect(after[0].id).toBe(aId);
-        expect(after[1].id).not.toBe(bId);
-        const download = async (id: string): Promise<Buffer> => Buffer.from(await (await member2.client.fetch('GET', `/api/v4/files/${id}`)).arrayBuffer());
-        expect((await download(after[0].id)).equals(bytes.a)).toBe(true);
-        expect((await download(after[1].id)).equals(saved)).toBe(true);
-        expect((await download(after[2].id)).equals(bytes.c)).toBe(true);
-        expect((await getPost(member2.client, post.id)).message).toBe('three documents, **b** in the middle');
-        // c.docx stands in its place as a copy over the same bytes: still the same document, by either id.
-        expect((await getRights(member2, cId)).status).toBe(200);
-        expect((await getRights(member2, after[2].id)).status).toBe(200);
-        const reopened = await mustOpen(member2, after[2].id, 'view');
-        expect(reopened.docId).toBe(cId);
-        expect((await collaboraFor(world, reopened).getFile()).body.equals(bytes.c)).toBe(true);
     });
 });

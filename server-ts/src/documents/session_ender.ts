@@ -5,7 +5,6 @@ import {PassThrough} from 'node:stream';
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
-import {inPlace} from './attachment_order';
 import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
 import {summaryName} from './summary_name';
@@ -94,7 +93,7 @@ export class SessionEnder {
             const fileIds = post.file_ids ?? [];
             if (fileIds.includes(before.attachedFileId)) {
                 preserved = await this.preserve(before);
-                post.file_ids = (await inPlace(this.state.api, fileIds, before.attachedFileId, after.currentFileId)).fileIds;
+                post.file_ids = fileIds.map((id) => (id === before.attachedFileId ? after.currentFileId : id));
                 await this.state.api.updatePost(post);
             } else if (!fileIds.includes(after.currentFileId)) {
                 // The attachment was removed from the post meanwhile: the revisions stay
