@@ -5,6 +5,7 @@ import type {Services} from '../services';
 import type {CheckResult} from './admin_check_result';
 import {collaboraChecks} from './admin_checks_collabora';
 import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
+import {serverResult} from './admin_check_server';
 
 // The connection self-test, shared by the admin console's "Test connection" and /collabora
 // check. Callers check that the user is a system admin: the answer names internal addresses.
@@ -15,5 +16,6 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
         tlsResult(settings),
         mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),
+        serverResult(services.state.compat),
     ];
 }
