@@ -19,10 +19,12 @@ type fakeAPI struct {
 	plugin.API
 	bundlePath string
 
-	mu       sync.Mutex
-	config   map[string]any
-	logs     []string
-	commands []string
+	mu            sync.Mutex
+	config        map[string]any
+	logs          []string
+	commands      []string
+	serverVersion string
+	kv            map[string][]byte
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
@@ -41,11 +43,40 @@ func newFakeAPI(t testing.TB) *fakeAPI {
 	if err := os.Symlink(script, filepath.Join(bundle, "server-ts", "dist", "main.js")); err != nil {
 		t.Fatal(err)
 	}
-	return &fakeAPI{bundlePath: bundle, config: map[string]any{"CollaboraUrl": ""}}
+	return &fakeAPI{bundlePath: bundle, config: map[string]any{"CollaboraUrl": ""}, serverVersion: "11.4.0", kv: map[string][]byte{}}
 }
 
 func (f *fakeAPI) GetBundlePath() (string, error) { return f.bundlePath, nil }
-func (f *fakeAPI) GetServerVersion() string       { return "11.4.0" }
+func (f *fakeAPI) GetServerVersion() string       { return f.serverVersion }
+
+// The KV store as the sidecar's start-up check probes it: compare-and-set, no expiry.
+func (f *fakeAPI) KVSetWithOptions(key string, value []byte, o model.PluginKVSetOptions) (bool, *model.AppError) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	old, exists := f.kv[key]
+	if o.Atomic && ((o.OldValue == nil && exists) || (o.OldValue != nil && (!exists || string(old) != string(o.OldValue)))) {
+		return false, nil
+	}
+	if value == nil {
+		delete(f.kv, key)
+	} else {
+		f.kv[key] = value
+	}
+	return true, nil
+}
+
+func (f *fakeAPI) KVGet(key string) ([]byte, *model.AppError) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.kv[key], nil
+}
+
+func (f *fakeAPI) KVDelete(key string) *model.AppError {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.kv, key)
+	return nil
+}
 
 func (f *fakeAPI) GetPluginConfig() map[string]any {
 	f.mu.Lock()
