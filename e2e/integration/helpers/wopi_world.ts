@@ -55,6 +55,10 @@ const BASELINE_SETTINGS = {
     EditSummaries: true,
     WopiBaseUrl: '',
     CollaboraInternalUrl: '',
+    // 0: the defaults. The long-session files shorten both; a 4 s lock left behind made the next
+    // file's 100 MiB round trip outlive its lock on a busy machine.
+    LockTtlSeconds: 0,
+    TokenTtlSeconds: 0,
 };
 
 export function apiPath(fileId: string, action: 'open' | 'rights' | 'policy'): string {
