@@ -77,8 +77,8 @@ describe('/collabora through Mattermost', () => {
             const list = await client.request<Suggestion[]>('GET', `/api/v4/teams/${stack.team.id}/commands/autocomplete_suggestions?${query}`);
             return list.map((s) => s.Suggestion);
         };
-        expect(await suggest(owner)).toEqual(['new', 'open', 'help']);
-        expect(await suggest('admin')).toEqual(['new', 'open', 'help', 'check']);
+        expect(await suggest(owner)).toEqual(['new', 'open', 'unlock', 'help']);
+        expect(await suggest('admin')).toEqual(['new', 'open', 'unlock', 'help', 'check']);
     });
 
     it('answers help', async () => {

@@ -11,7 +11,7 @@ import {CollaboraDocument, type DocumentEvent, type ViewAccess} from '../collabo
 import {clientAs} from '../stack/stack';
 
 import {createChannel, downloadFile, getPost, postAttachment, seededUser, type TestChannel, type TestUser} from './helpers/mm_world';
-import {mustOpen, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
+import {mustOpen, restoreClockKnobs, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
 
 const LOCK_TTL_S = 4;
 const TOKEN_TTL_S = 20;
@@ -41,6 +41,7 @@ describe('Collabora over a working day, on a compressed clock', () => {
     });
     afterAll(async () => {
         await world?.close();
+        await restoreClockKnobs();
     });
 
     it('keeps every save of two editors, in order, across lapsed locks, a token lifetime and a rename; the post shows the last one', async () => {

@@ -4,23 +4,15 @@
 // shown and released (REST and /collabora unlock); ending a session that cannot end (archived
 // channel) never breaks the next open; a user who lost the right to edit gets a view token.
 
+import type {LockView} from '../../server-ts/src/api/file_lock';
 import {CollaboraDocument, type ViewAccess} from '../collabora';
 import {clientAs, readStack} from '../stack/stack';
 
 import {createChannel, downloadFile, getPost, postAttachment, seededUser, type TestChannel, type TestUser} from './helpers/mm_world';
-import {apiPath, collaboraFor, fileInfoOf, mustOpen, putPolicy, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
+import {apiPath, collaboraFor, fileInfoOf, mustOpen, putPolicy, restoreClockKnobs, startWopiWorld, wopiSrcOf, type WopiWorld} from './helpers/wopi_world';
 
 const TIMES = {lockRefreshMs: 60_000, autosaveMs: 60_000, idleSaveMs: 60_000, pollMs: 1000};
 const LOCK_TTL_S = 3;
-
-interface LockView {
-    locked: boolean;
-    holderId?: string;
-    holderName?: string;
-    since?: number;
-    contested: boolean;
-    canRelease: boolean;
-}
 
 async function access(user: TestUser, fileId: string, mode: 'view' | 'edit'): Promise<ViewAccess> {
     const opened = await mustOpen(user, fileId, mode);
@@ -44,6 +36,7 @@ describe('Stale locks, sessions that cannot end, and lost edit rights', () => {
     });
     afterAll(async () => {
         await world?.close();
+        await restoreClockKnobs();
     });
 
     it('shows who holds a crashed editor\'s lock; the owner releases it, the crashed session can no longer save, a new one edits', async () => {

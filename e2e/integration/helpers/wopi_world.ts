@@ -55,14 +55,18 @@ const BASELINE_SETTINGS = {
     EditSummaries: true,
     WopiBaseUrl: '',
     CollaboraInternalUrl: '',
-    // 0: the defaults. The long-session files shorten both; a 4 s lock left behind made the next
-    // file's 100 MiB round trip outlive its lock on a busy machine.
-    LockTtlSeconds: 0,
+    // The test knobs of the compressed clock, back to the real lifetimes.
+    LockTtlSeconds: 1800,
     TokenTtlSeconds: 0,
 };
 
 export function apiPath(fileId: string, action: 'open' | 'rights' | 'policy'): string {
     return `/plugins/${requirePlugin().id}/api/v1/files/${fileId}/${action}`;
+}
+
+// The files that compress the clock put the real lifetimes back for the files after them.
+export async function restoreClockKnobs(): Promise<void> {
+    await setPluginSettings(clientAs('admin'), requirePlugin().id, {LockTtlSeconds: BASELINE_SETTINGS.LockTtlSeconds, TokenTtlSeconds: BASELINE_SETTINGS.TokenTtlSeconds});
 }
 
 // Starts a stand-in and makes the plugin use it; resolves once the sidecar has read the new

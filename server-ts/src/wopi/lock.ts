@@ -56,6 +56,10 @@ export async function lock(services: Services, ctx: WopiRequestContext, request:
 export async function unlock(services: Services, ctx: WopiRequestContext, request: FastifyRequest): Promise<void> {
     const outcome = await services.locks.unlock(ctx.doc.docId, requiredLock(request));
     if (!outcome.ok) {
+        // The lock lapsed before Collabora let go of it: the session is over all the same.
+        if (outcome.currentLockId === '') {
+            await services.sessions.endIfIdleSafely(ctx.doc);
+        }
         throw lockConflict(outcome.currentLockId);
     }
     // Collabora unlocks when the last editor leaves: the editing session has ended.

@@ -72,6 +72,16 @@ describe('A lock that lapsed while Collabora still edits', () => {
         expect((await save('cool-lockA', fresh)).statusCode).toBe(409);
     });
 
+    it('an Unlock after the lock lapsed is refused but still ends the session: the post shows the last save', async () => {
+        expect((await save('cool-lockA', editor, 'last save')).statusCode).toBe(200);
+        h.clock += TTL_MS + 1;
+        const res = await op('UNLOCK', 'cool-lockA', editor);
+        expect([res.statusCode, res.headers['x-wopi-lock']]).toEqual([409, '']);
+        const doc = await h.services.documents.require(docId);
+        expect(doc.attachedFileId).toBe(doc.currentFileId);
+        expect(h.fileBytes(doc.attachedFileId).toString()).toBe('last save');
+    });
+
     it('marks a lock contested when another lock id is refused', async () => {
         expect((await h.services.locks.state(docId))?.contested).toBe(false);
         expect((await op('LOCK', 'cool-lockB', editor)).statusCode).toBe(409);
