@@ -9,7 +9,7 @@ GO_BUILD_FLAGS := -trimpath -ldflags "-s -w"
 export GOFLAGS ?= -mod=mod
 export CGO_ENABLED := 0
 
-.PHONY: all dist test test-unit test-integration test-integration-local test-integration-s3 test-stress e2e bench check-style proto deploy run clean help server-ts webapp shim
+.PHONY: all dist test test-unit test-integration test-integration-local test-integration-s3 test-compat test-stress e2e bench check-style proto deploy run clean help server-ts webapp shim
 
 all: dist
 
@@ -55,6 +55,15 @@ test-integration-s3: dist
 	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
 	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \
 	echo "== integration tests, s3 driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
+
+# The compatibility pass: the tests that touch Mattermost's APIs (storage, WOPI, rights, plugin
+# lifecycle, sidecar) and the browser happy path, against the oldest server the manifest claims
+# (MM_PIN=oldest: e2e/stack/mattermost_version_oldest.env). Prints how long it took.
+COMPAT_TESTS := integration/(storage_|wopi_|rights_|plugin_|sidecar_)
+test-compat: dist ## The Mattermost-facing integration tests and the browser happy path against the oldest supported server.
+	@start=$$SECONDS; rc=0; MM_PIN=oldest bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(COMPAT_TESTS)' || rc=$$?; \
+	if [[ $$rc -eq 0 ]]; then MM_PIN=oldest bash e2e/browser/run.sh view_and_edit || rc=$$?; fi; \
+	echo "== compatibility pass, oldest server: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 
 e2e: dist ## Browser tests: headless Chromium against a fresh stack, through a host page playing Mattermost's web app.
 	bash e2e/browser/run.sh

@@ -17,6 +17,6 @@ await build({
     minify: true,
     sourcemap: false,
     legalComments: 'linked',
-    define: {PLUGIN_VERSION: JSON.stringify(manifest.version)},
+    define: {PLUGIN_VERSION: JSON.stringify(manifest.version), PLUGIN_MIN_SERVER_VERSION: JSON.stringify(manifest.min_server_version)},
     logLevel: 'warning',
 });

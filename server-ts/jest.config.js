@@ -1,6 +1,10 @@
 // Unit tests of the sidecar: colocated *.test.ts files, run through ts-jest.
+// The manifest's constants that build.mjs defines for the bundle.
+const manifest = require('../plugin.json');
+
 module.exports = {
     testEnvironment: 'node',
+    globals: {PLUGIN_MIN_SERVER_VERSION: manifest.min_server_version},
     roots: ['<rootDir>/src'],
     testMatch: ['**/*.test.ts'],
     transform: {'^.+\\.[tj]s$': ['ts-jest', {tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: {warnOnly: false}}]},

@@ -19,11 +19,13 @@ type fakeAPI struct {
 	plugin.API
 	bundlePath string
 
-	mu       sync.Mutex
-	config   map[string]any
-	logs     []string
-	commands []string
-	kvGets   []string
+	mu            sync.Mutex
+	config        map[string]any
+	logs          []string
+	commands      []string
+	kvGets        []string
+	serverVersion string
+	kv            map[string][]byte
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
@@ -42,11 +44,34 @@ func newFakeAPI(t testing.TB) *fakeAPI {
 	if err := os.Symlink(script, filepath.Join(bundle, "server-ts", "dist", "main.js")); err != nil {
 		t.Fatal(err)
 	}
-	return &fakeAPI{bundlePath: bundle, config: map[string]any{"CollaboraUrl": ""}}
+	return &fakeAPI{bundlePath: bundle, config: map[string]any{"CollaboraUrl": ""}, serverVersion: "11.4.0", kv: map[string][]byte{}}
 }
 
 func (f *fakeAPI) GetBundlePath() (string, error) { return f.bundlePath, nil }
-func (f *fakeAPI) GetServerVersion() string       { return "11.4.0" }
+func (f *fakeAPI) GetServerVersion() string       { return f.serverVersion }
+
+// The KV store as the sidecar's start-up check probes it: compare-and-set, no expiry.
+func (f *fakeAPI) KVSetWithOptions(key string, value []byte, o model.PluginKVSetOptions) (bool, *model.AppError) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	old, exists := f.kv[key]
+	if o.Atomic && ((o.OldValue == nil && exists) || (o.OldValue != nil && (!exists || string(old) != string(o.OldValue)))) {
+		return false, nil
+	}
+	if value == nil {
+		delete(f.kv, key)
+	} else {
+		f.kv[key] = value
+	}
+	return true, nil
+}
+
+func (f *fakeAPI) KVDelete(key string) *model.AppError {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.kv, key)
+	return nil
+}
 
 func (f *fakeAPI) GetPluginConfig() map[string]any {
 	f.mu.Lock()
@@ -103,12 +128,13 @@ func (f *fakeAPI) GetConfig() *model.Config {
 	return cfg
 }
 
-// KVGet answers "no such key" and remembers what the sidecar asked for.
+// KVGet answers from the fake store (empty unless the start-up probe wrote) and remembers what
+// the sidecar asked for.
 func (f *fakeAPI) KVGet(key string) ([]byte, *model.AppError) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.kvGets = append(f.kvGets, key)
-	return nil, nil
+	return f.kv[key], nil
 }
 
 func (f *fakeAPI) kvGetsWithPrefix(prefix string) []string {

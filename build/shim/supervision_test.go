@@ -77,3 +77,26 @@ func TestTooOldNodeFailsActivation(t *testing.T) {
 		t.Fatalf("activation error %q does not say the version is too old", err)
 	}
 }
+
+// On a server older than the manifest's min_server_version the sidecar refuses OnActivate: the
+// admin gets its message (Mattermost shows it in the System Console) and nothing restarts.
+func TestTooOldMattermostFailsActivationOnce(t *testing.T) {
+	api := newFakeAPI(t)
+	api.serverVersion = "10.5.0"
+	shim := NewShim()
+	shim.SetAPI(api)
+	err := shim.OnActivate()
+	if err == nil {
+		_ = shim.OnDeactivate()
+		t.Fatal("activation succeeded on Mattermost 10.5.0")
+	}
+	if !strings.Contains(err.Error(), "runs 10.5.0") || !strings.Contains(err.Error(), "or later") {
+		t.Fatalf("activation error %q does not say the server is too old", err)
+	}
+	time.Sleep(2 * minBackoff)
+	for _, line := range api.logLines() {
+		if strings.Contains(line, "restarting") || strings.Contains(line, "running again") {
+			t.Fatalf("the sidecar was restarted after a refused activation: %s", line)
+		}
+	}
+}

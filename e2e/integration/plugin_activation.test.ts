@@ -48,4 +48,11 @@ describe('plugin activation', () => {
         const [wantMaj, wantMin] = manifest.min_server_version.split('.').map(Number);
         expect(maj * 1000 + min).toBeGreaterThanOrEqual(wantMaj * 1000 + wantMin);
     });
+
+    it('checked at activation the server it runs on, and says so in the connection check', async () => {
+        const res = await admin.request<{results: {id: string; ok: boolean; detail: string}[]}>('POST', `/plugins/${manifest.id}/api/v1/admin/check`, {body: {}});
+        const server = res.results.find((r) => r.id === 'server');
+        const want = `Mattermost ${readStack().mattermost.version} meets the plugin's minimum (${manifest.min_server_version}), and its key-value store honours compare-and-set.`;
+        expect(server).toMatchObject({ok: true, detail: want});
+    });
 });

@@ -8,8 +8,16 @@
 STACK_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$STACK_SCRIPTS_DIR/../.." && pwd)"
 
+# Which pinned server: MM_PIN=newest (mattermost_version.env, the default) or MM_PIN=oldest
+# (mattermost_version_oldest.env, CI's compatibility pass).
+MM_PIN="${MM_PIN:-newest}"
+case "$MM_PIN" in
+    newest) MM_PIN_FILE="$STACK_SCRIPTS_DIR/mattermost_version.env" ;;
+    oldest) MM_PIN_FILE="$STACK_SCRIPTS_DIR/mattermost_version_oldest.env" ;;
+    *) printf 'unknown MM_PIN=%s (newest or oldest)\n' "$MM_PIN" >&2; exit 1 ;;
+esac
 # shellcheck source=mattermost_version.env
-. "$STACK_SCRIPTS_DIR/mattermost_version.env"
+. "$MM_PIN_FILE"
 
 PLUGIN_ID="${PLUGIN_ID:-com.collaboraonline.mattermost}"
 

@@ -189,5 +189,7 @@ ENV
 storage_stack_env "$run_dir" >>"$STACK_STATE_DIR/stack.env"
 chmod 600 "$STACK_STATE_DIR/stack.env"
 trap - EXIT
+# Every run says which server it tested: the pin, and what the server itself reports.
+log "Mattermost $(node -p "const m = require('$STACK_JSON').mattermost; m.version + ' (X-Version-Id ' + m.version_id + ', BuildHash ' + m.build_hash + ')'"), pin $MM_PIN: $MM_SERVER_MODULE@$MM_SERVER_VERSION, $MM_PUBLIC_MODULE@$MM_PUBLIC_VERSION"
 total=$(awk -v a="$started_at" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
 log "stack ready in ${total}s: $STACK_JSON"

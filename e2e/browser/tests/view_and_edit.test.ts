@@ -115,10 +115,11 @@ describe('viewing and editing an attachment', () => {
         const info = await rest.request<{name: string; size: number}>('GET', `/api/v4/files/${newFileId}/info`);
         expect(info).toMatchObject({name: 'sample.odt', size: savedBytes.length});
 
-        // One edit summary in the thread.
+        // One edit summary in the thread for this document. The post's other files have their
+        // own (close_guard.test.ts edits sample.pptx, and may run first).
         const thread = await waitFor('the edit summary reply', async () => {
             const t = await rest.request<{posts: Record<string, Post>}>('GET', `/api/v4/posts/${postId}/thread`);
-            const replies = Object.values(t.posts).filter((p) => p.id !== postId);
+            const replies = Object.values(t.posts).filter((p) => p.id !== postId && p.message.includes('**sample.odt**'));
             return replies.length > 0 ? replies : undefined;
         }, 20_000, 250);
         expect(thread).toHaveLength(1);

@@ -7,7 +7,7 @@ import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks
 import {ApiHarness} from './testing/api_harness';
 import {buildWorld, type World} from './testing/personas';
 
-const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'mixed_content', 'wopi_reachable', 'cleanup'];
+const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'mixed_content', 'wopi_reachable', 'cleanup', 'server'];
 
 function byId(results: CheckResult[]): Record<string, CheckResult> {
     return Object.fromEntries(results.map((r) => [r.id, r]));
@@ -32,6 +32,8 @@ describe('POST /api/v1/admin/check', () => {
     it('checks a working Collabora Online', async () => {
         h = await ApiHarness.start();
         w = buildWorld(h);
+        // What activation leaves behind on a supported server (runtime/server_compat.ts).
+        h.state.compat = {serverVersion: '11.4.0', minVersion: '10.10.0', problems: []};
         const res = await check();
         expect(res.statusCode).toBe(200);
         const results: CheckResult[] = res.json().results;
@@ -49,6 +51,7 @@ describe('POST /api/v1/admin/check', () => {
         // The harness's Site URL is https and the stand-in http: browsers would block the frame.
         expect(r.mixed_content).toMatchObject({ok: false, detail: expect.stringMatching(/mixed content/)});
         expect(r.wopi_reachable.ok).toBe(true);
+        expect(r.server).toMatchObject({ok: true, detail: expect.stringContaining('Mattermost 11.4.0 meets the plugin\'s minimum (10.10.0)')});
         // Fetched now, not from the cache.
         expect(h.standIn!.requests.filter((q) => q.url === '/hosting/discovery').length).toBeGreaterThanOrEqual(1);
     });

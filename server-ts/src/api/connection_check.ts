@@ -6,6 +6,7 @@ import type {CheckResult} from './admin_check_result';
 import {cleanupResult} from './admin_check_cleanup';
 import {collaboraChecks} from './admin_checks_collabora';
 import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
+import {serverResult} from './admin_check_server';
 
 // The connection self-test, shared by the admin console's "Test connection" and /collabora
 // check. Callers check that the user is a system admin: the answer names internal addresses.
@@ -17,5 +18,6 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
         mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),
         await cleanupResult(services.state.api),
+        serverResult(services.state.compat),
     ];
 }

@@ -1,17 +1,26 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
-import {createServer, type Server} from 'nice-grpc';
+import {createServer, ServerError, Status, type Server} from 'nice-grpc';
 
 import {HooksDefinition, type HooksServiceImplementation} from '../gen/bridge/v1/bridge';
 import type {CommandArgs, Hooks} from '../runtime/hooks';
 import type {PluginState} from '../runtime/plugin_state';
+import {UnsupportedServerError} from '../runtime/server_compat';
 
 const MAX_MESSAGE = 16 * 1024 * 1024;
 
 export function hooksImplementation(hooks: Hooks, state: PluginState): HooksServiceImplementation {
     return {
         async onActivate(req) {
-            await hooks.activate(req.serverVersion);
+            try {
+                await hooks.activate(req.serverVersion);
+            } catch (err) {
+                // nice-grpc hides other errors' messages; this one is for the admin.
+                if (err instanceof UnsupportedServerError) {
+                    throw new ServerError(Status.FAILED_PRECONDITION, err.message);
+                }
+                throw err;
+            }
             return {};
         },
         async onDeactivate() {

@@ -3,6 +3,7 @@
 import {migrateLegacySettings} from '../config/legacy_settings';
 
 import type {PluginState} from './plugin_state';
+import {checkServerCompat, MIN_SERVER_VERSION, UnsupportedServerError} from './server_compat';
 
 // The product's answers to Mattermost's hooks. bridge/hooks_server.ts carries them over gRPC.
 
@@ -30,7 +31,7 @@ export class Hooks {
     private postFilesHandler: PostFilesHandler | null = null;
     private readonly activators: Array<() => Promise<void>> = [];
 
-    constructor(private readonly state: PluginState) {}
+    constructor(private readonly state: PluginState, private readonly minServerVersion = MIN_SERVER_VERSION) {}
 
     onCluster(id: string, handler: ClusterEventHandler): void {
         this.clusterHandlers.set(id, handler);
@@ -50,6 +51,13 @@ export class Hooks {
     }
 
     async activate(serverVersion: string): Promise<void> {
+        // First, so that an unsupported server gets a clear refusal and nothing else runs.
+        const compat = await checkServerCompat(this.state.api, serverVersion, this.minServerVersion);
+        this.state.compat = compat;
+        if (compat.problems.length) {
+            this.state.log.error('Unsupported Mattermost server', {server_version: serverVersion, min_server_version: compat.minVersion, problems: compat.problems.join(' ')});
+            throw new UnsupportedServerError(compat);
+        }
         await this.state.refreshServerConfig();
         const raw = await this.state.api.getPluginConfig();
         const legacy = migrateLegacySettings(raw);
@@ -61,7 +69,7 @@ export class Hooks {
         for (const fn of this.activators) {
             await fn();
         }
-        this.state.log.info('Collabora Online plugin activated', {version: this.state.version, server_version: serverVersion});
+        this.state.log.info('Collabora Online plugin activated', {version: this.state.version, server_version: serverVersion, min_server_version: compat.minVersion});
     }
 
     // configure runs on every Mattermost configuration change, on every node.

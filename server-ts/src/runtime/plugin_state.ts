@@ -6,6 +6,7 @@ import {parseSettings, type Settings} from '../config/settings';
 import type {Logger} from '../logger';
 import type {PluginApi} from '../mattermost/plugin_api';
 
+import type {CompatReport} from './server_compat';
 import {DEFAULT_SERVER_CONFIG, readServerConfig, type ServerConfig} from './server_config';
 
 // PluginState is what the sidecar's parts share: the Plugin API, the current settings and the
@@ -18,6 +19,8 @@ export class PluginState {
     private readonly listeners: Array<(s: Settings) => void> = [];
     private server: ServerConfig = DEFAULT_SERVER_CONFIG;
     readonly startedAt = Date.now();
+    // The last activation's server check (runtime/server_compat.ts); null before the first.
+    compat: CompatReport | null = null;
 
     constructor(readonly api: PluginApi, readonly log: Logger, readonly version: string) {}
 
