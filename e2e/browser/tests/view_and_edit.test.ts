@@ -119,7 +119,7 @@ describe('viewing and editing an attachment', () => {
         // own (close_guard.test.ts edits sample.pptx, and may run first).
         const thread = await waitFor('the edit summary reply', async () => {
             const t = await rest.request<{posts: Record<string, Post>}>('GET', `/api/v4/posts/${postId}/thread`);
-            const replies = Object.values(t.posts).filter((p) => p.id !== postId && p.message.includes('**sample.odt**'));
+            const replies = Object.values(t.posts).filter((p) => p.id !== postId && p.message.includes('`sample.odt`'));
             return replies.length > 0 ? replies : undefined;
         }, 20_000, 250);
         expect(thread).toHaveLength(1);
