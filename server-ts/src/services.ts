@@ -6,6 +6,7 @@ import {CleanupJob} from './documents/cleanup_job';
 import {DocumentRemover} from './documents/document_remover';
 import {DocumentStore} from './documents/document_store';
 import {LiveDocuments} from './documents/live_documents';
+import {RevisionPruner} from './documents/revision_pruner';
 import {SessionEnder} from './documents/session_ender';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
@@ -21,6 +22,8 @@ export interface Services {
     // Asked before every decision: is the document's post still there, and in which channel.
     live: LiveDocuments;
     remover: DocumentRemover;
+    // Removes revisions retention no longer keeps (after saves, session ends, and daily).
+    pruner: RevisionPruner;
     cleanup: CleanupJob;
     locks: LockStore;
     access: AccessService;
@@ -35,17 +38,20 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
     const locks = new LockStore(state.api, now, () => ({ttlSeconds: state.settings.lockTtlSeconds, reclaimSeconds: tokenLifetimeSeconds(state.settings)}));
     const remover = new DocumentRemover(state.api, state.log, now);
     const live = new LiveDocuments(state.api, documents, remover);
+    const retention = () => ({keepSessions: state.settings.revisionSessionsKept, keepDays: state.settings.revisionDaysKept});
+    const pruner = new RevisionPruner(state.api, documents, state.log, retention, now);
     return {
         state,
         documents,
         live,
         remover,
-        cleanup: new CleanupJob(state.api, state.log, live, remover, now),
+        pruner,
+        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
         keys: new SigningKeyStore(state.api),
         discovery: new DiscoveryService(state.api, () => state.settings, state.log, now),
-        sessions: new SessionEnder(state, documents, locks, now),
+        sessions: new SessionEnder(state, documents, locks, pruner, now),
         now,
     };
 }

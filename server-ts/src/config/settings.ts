@@ -25,10 +25,16 @@ export interface Settings {
     watermarkText: string;
     editSummaries: boolean;
     nodePath: string;
+    // Revision retention (documents/retention_plan.ts): the newest editing sessions whose
+    // revisions are kept, and their age limit in days (0: no age limit).
+    revisionSessionsKept: number;
+    revisionDaysKept: number;
 }
 
 export const DEFAULT_TOKEN_TTL_MINUTES = 600;
 export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
+export const DEFAULT_REVISION_SESSIONS_KEPT = 20;
+export const DEFAULT_REVISION_DAYS_KEPT = 365;
 
 type RawConfig = Record<string, unknown>;
 
@@ -63,6 +69,12 @@ function positiveInt(raw: RawConfig, key: string, fallback: number): number {
     return Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
 }
 
+function nonNegativeInt(raw: RawConfig, key: string, fallback: number): number {
+    const v = lookup(raw, key);
+    const n = Number(v);
+    return v !== '' && v !== null && Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
+}
+
 function list(raw: RawConfig, key: string): string[] {
     return str(raw, key).split(/[\s,;]+/).map((s) => s.trim().toLowerCase().replace(/^\./, '')).filter(Boolean);
 }
@@ -89,6 +101,8 @@ export function parseSettings(raw: RawConfig): Settings {
         watermarkText: str(raw, 'WatermarkText'),
         editSummaries: bool(raw, 'EditSummaries', true),
         nodePath: str(raw, 'NodePath'),
+        revisionSessionsKept: positiveInt(raw, 'RevisionSessionsKept', DEFAULT_REVISION_SESSIONS_KEPT),
+        revisionDaysKept: nonNegativeInt(raw, 'RevisionDaysKept', DEFAULT_REVISION_DAYS_KEPT),
     };
 }
 

@@ -7,9 +7,11 @@ import type {PluginApi} from '../mattermost/plugin_api';
 import {docKey, type DocumentRecord} from './document_record';
 import type {DocumentRemover} from './document_remover';
 import type {LiveDocuments} from './live_documents';
+import type {RevisionPruner} from './revision_pruner';
 
 // The cleanup job finds what a crash or a missed hook left behind: removals interrupted
-// half-way, documents whose post is gone, and file/lock/presence records of documents that no
+// half-way (of documents and of revisions), revisions past retention's age limit, documents
+// whose post is gone, and file/lock/presence records of documents that no
 // longer exist. Every node may start it; a KV key written only-if-absent, with an expiry (the
 // same scheme as Mattermost's pluginapi cluster.Mutex), lets one node at a time run, and a
 // node that dies while holding it frees it when the key expires. Each step is idempotent, so a
@@ -27,6 +29,7 @@ export interface CleanupReport {
     finishedAt: number;
     documentsChecked: number;
     documentsRemoved: number;
+    revisionsRemoved: number;
     orphanRecordsRemoved: number;
 }
 
@@ -36,6 +39,7 @@ export class CleanupJob {
         private readonly log: Logger,
         private readonly live: LiveDocuments,
         private readonly remover: DocumentRemover,
+        private readonly pruner: RevisionPruner,
         private readonly now: () => number,
     ) {}
 
@@ -56,7 +60,7 @@ export class CleanupJob {
     }
 
     private async sweep(): Promise<CleanupReport> {
-        const report: CleanupReport = {startedAt: this.now(), finishedAt: 0, documentsChecked: 0, documentsRemoved: 0, orphanRecordsRemoved: 0};
+        const report: CleanupReport = {startedAt: this.now(), finishedAt: 0, documentsChecked: 0, documentsRemoved: 0, revisionsRemoved: 0, orphanRecordsRemoved: 0};
         const keys = await this.allKeys();
         for (const key of keys.filter((k) => k.startsWith('doc:'))) {
             const doc = (await kvGetJson<DocumentRecord>(this.api, key))?.value;
@@ -69,6 +73,9 @@ export class CleanupJob {
                 report.documentsRemoved++;
             } else if (!(await this.live.confirm(doc))) {
                 report.documentsRemoved++;
+            } else {
+                // Revisions past the age limit, and removals a node stopped half-way.
+                report.revisionsRemoved += await this.pruner.finishStale(doc) + await this.pruner.prune(doc.docId);
             }
         }
         for (const key of keys) {

@@ -55,9 +55,19 @@ export interface DocumentRecord {
     removedAt?: number;
     // Editing sessions ended so far; revisions are grouped by it for retention.
     sessionsEnded?: number;
+    // Revisions taken off the list by retention whose stored bytes and file: records are still
+    // being removed (revision_pruner.ts). Listed here first, so that a removal cut short is
+    // finished later and the list never names a file that is gone.
+    pendingRemoval?: PendingRemoval[];
 }
 
-// Revisions listed in the record; older saves stay in Mattermost as files, unlisted.
+export interface PendingRemoval {
+    fileId: string;
+    // When the removal was claimed; the cleanup job finishes claims older than a few minutes.
+    since: number;
+}
+
+// Revisions listed in the record; older ones are removed (document_store.ts listWithin).
 export const MAX_LISTED_REVISIONS = 100;
 
 export const docKey = (docId: string): string => `doc:${docId}`;
@@ -77,6 +87,9 @@ export const documentFileIds = (doc: DocumentRecord): string[] => {
         if (r.originalFileId) {
             ids.add(r.originalFileId);
         }
+    }
+    for (const p of doc.pendingRemoval ?? []) {
+        ids.add(p.fileId);
     }
     return [...ids];
 };

@@ -2,10 +2,8 @@
 
 import type {DocumentRecord, Revision} from './document_record';
 
-// Which revisions a retention pass may remove. Pure: the caller removes them (file, KV records,
-// revision list) and must re-check against the record it removes from. Not applied yet: the
-// Plugin API has no call that deletes a file's bytes, and delisting a revision whose bytes stay
-// would only lose it.
+// Which revisions a retention pass may remove. Pure: revision_pruner.ts removes them (stored
+// bytes, KV records, revision list), planning on the record it changes by compare-and-set.
 //
 // Kept always: the current revision, the one the post shows, and the original upload.
 // Kept while their session is among the newest `keepSessions` and younger than `keepDays`:
@@ -14,6 +12,7 @@ import type {DocumentRecord, Revision} from './document_record';
 
 export interface RetentionSettings {
     keepSessions: number;
+    // 0: no age limit.
     keepDays: number;
 }
 
@@ -36,7 +35,7 @@ export function revisionsToRemove(doc: DocumentRecord, settings: RetentionSettin
     }
     return tracked.filter((r) => {
         const session = r.session as number;
-        if (session < oldestKeptSession || now - r.createdAt > settings.keepDays * DAY_MS) {
+        if (session < oldestKeptSession || (settings.keepDays > 0 && now - r.createdAt > settings.keepDays * DAY_MS)) {
             return true;
         }
         const isLastOfSession = lastOfSession.get(session) === r.version;

@@ -7,6 +7,7 @@ import type {PluginState} from '../runtime/plugin_state';
 
 import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
+import type {RevisionPruner} from './revision_pruner';
 import {summaryName} from './summary_name';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
@@ -27,6 +28,7 @@ export class SessionEnder {
         private readonly state: PluginState,
         private readonly documents: DocumentStore,
         private readonly locks: LockStore,
+        private readonly pruner: RevisionPruner,
         private readonly now: () => number,
     ) {}
 
@@ -110,6 +112,8 @@ export class SessionEnder {
         const current = preserved ? await this.pointRevisionAtCopy(docId, before.attachedFileId, preserved) : after;
         await this.postSummary(after, before.editorsSinceSwap);
         await this.state.api.publishWebSocketEvent('document_updated', {doc_id: docId, file_id: after.currentFileId, post_id: after.postId}, {channelId: after.channelId});
+        // A session ended: the oldest kept session may now be one too many.
+        await this.pruner.pruneSafely(docId);
         return current;
     }
 

@@ -59,6 +59,9 @@ export interface PluginApi {
     uploadFile(channelId: string, filename: string, data: Readable): Promise<FileInfo>;
     uploadData(head: UploadDataHead, data: Readable): Promise<FileInfo>;
     setFileSearchableContent(fileId: string, content: string): Promise<void>;
+    // Removes an unattached file's stored bytes (and thumbnail, preview) through the shim, which
+    // uses Mattermost's own file store; refuses a file attached to a post. Answers the paths.
+    removeFileContent(fileId: string): Promise<string[]>;
 
     getPost(postId: string): Promise<Post>;
     createPost(post: Partial<Post>): Promise<Post>;

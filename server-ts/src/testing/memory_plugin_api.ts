@@ -65,7 +65,7 @@ export class MemoryPluginApi implements PluginApi {
 
     getFile(fileId: string): Readable {
         const f = this.files.get(fileId);
-        if (!f || f.info.delete_at) {
+        if (!f || f.info.delete_at || this.removedContent.has(f.data)) {
             return new Readable({read() { this.destroy(notFound('file')); }});
         }
         return Readable.from([f.data]);
@@ -81,6 +81,27 @@ export class MemoryPluginApi implements PluginApi {
             }
             return this.addFile({...f.info, id: newId(), user_id: userId, post_id: '', channel_id: '', delete_at: 0}, f.data).id;
         });
+    }
+
+    // Stored bytes the shim removed; copies share them (the same Buffer), as they share a path.
+    removedContent = new WeakSet<Buffer>();
+
+    // As the shim's RemoveFileContent: a file attached to a post is refused; gone is done.
+    async removeFileContent(fileId: string) {
+        const f = this.files.get(fileId);
+        if (!f) {
+            return [];
+        }
+        if (f.info.post_id) {
+            throw new MattermostError('attached to a post', 400, 'plugin.remove_file_content.attached');
+        }
+        this.removedContent.add(f.data);
+        return [`data/${fileId}`];
+    }
+
+    hasContent(fileId: string): boolean {
+        const f = this.files.get(fileId);
+        return f !== undefined && !this.removedContent.has(f.data);
     }
 
     addFile(info: Partial<FileInfo> & {name: string; channel_id: string}, data: Buffer): FileInfo {
