@@ -7,6 +7,7 @@ import {DocumentRemover} from './documents/document_remover';
 import {DocumentStore} from './documents/document_store';
 import {LiveDocuments} from './documents/live_documents';
 import {RevisionPruner} from './documents/revision_pruner';
+import {UploadMarkers} from './documents/upload_markers';
 import {SessionEnder} from './documents/session_ender';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
@@ -24,6 +25,7 @@ export interface Services {
     remover: DocumentRemover;
     // Removes revisions retention no longer keeps (after saves, session ends, and daily).
     pruner: RevisionPruner;
+    uploads: UploadMarkers;
     cleanup: CleanupJob;
     locks: LockStore;
     access: AccessService;
@@ -38,15 +40,17 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
     const locks = new LockStore(state.api, now, () => ({ttlSeconds: state.settings.lockTtlSeconds, reclaimSeconds: tokenLifetimeSeconds(state.settings)}));
     const remover = new DocumentRemover(state.api, state.log, now);
     const live = new LiveDocuments(state.api, documents, remover);
-    const retention = () => ({keepSessions: state.settings.revisionSessionsKept, keepDays: state.settings.revisionDaysKept});
+    const retention = () => ({keepSessions: state.settings.revisionSessionsKept, keepDays: state.settings.revisionDaysKept, staleClaimMs: state.settings.removalClaimSeconds * 1000});
     const pruner = new RevisionPruner(state.api, documents, state.log, retention, now);
+    const uploads = new UploadMarkers(state.api, now);
     return {
         state,
         documents,
         live,
         remover,
         pruner,
-        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, now),
+        uploads,
+        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, uploads, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
         keys: new SigningKeyStore(state.api),

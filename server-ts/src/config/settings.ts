@@ -16,6 +16,8 @@ export interface Settings {
     // tokenTtlSeconds (0: unset) overrides tokenTtlMinutes; lockTtlSeconds is the WOPI lock's life.
     tokenTtlSeconds: number;
     lockTtlSeconds: number;
+    // How old a revision removal's claim is before the cleanup job takes it for a dead node's.
+    removalClaimSeconds: number;
     defaultEditPolicy: EditPolicyName;
     guestsCanEdit: boolean;
     previewFormats: string[];
@@ -33,6 +35,7 @@ export interface Settings {
 
 export const DEFAULT_TOKEN_TTL_MINUTES = 600;
 export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
+export const DEFAULT_REMOVAL_CLAIM_SECONDS = 10 * 60;
 export const DEFAULT_REVISION_SESSIONS_KEPT = 20;
 export const DEFAULT_REVISION_DAYS_KEPT = 365;
 
@@ -92,6 +95,7 @@ export function parseSettings(raw: RawConfig): Settings {
         tokenTtlMinutes: positiveInt(raw, 'TokenTtlMinutes', DEFAULT_TOKEN_TTL_MINUTES),
         tokenTtlSeconds: positiveInt(raw, 'TokenTtlSeconds', 0),
         lockTtlSeconds: positiveInt(raw, 'LockTtlSeconds', DEFAULT_LOCK_TTL_SECONDS),
+        removalClaimSeconds: positiveInt(raw, 'RemovalClaimSeconds', DEFAULT_REMOVAL_CLAIM_SECONDS),
         defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
         guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
         previewFormats: list(raw, 'PreviewFormats'),

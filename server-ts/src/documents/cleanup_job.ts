@@ -4,10 +4,12 @@ import {kvGetJson} from '../kv/json_kv';
 import type {Logger} from '../logger';
 import type {PluginApi} from '../mattermost/plugin_api';
 
-import {docKey, type DocumentRecord} from './document_record';
+import {docKey, fileKey, REVISION_UPLOADER, type DocumentRecord} from './document_record';
 import type {DocumentRemover} from './document_remover';
 import type {LiveDocuments} from './live_documents';
+import {removeRevisionContent} from './revision_content';
 import type {RevisionPruner} from './revision_pruner';
+import {UPLOAD_MARKER_PREFIX, type UploadMarker, type UploadMarkers} from './upload_markers';
 
 // The cleanup job finds what a crash or a missed hook left behind: removals interrupted
 // half-way (of documents and of revisions), revisions past retention's age limit, documents
@@ -21,6 +23,8 @@ const MUTEX_KEY = 'cleanup:mutex';
 export const CLEANUP_REPORT_KEY = 'cleanup:report';
 const MUTEX_SECONDS = 15 * 60;
 const PAGE = 500;
+// An upload marker this old belongs to a save that will never finish.
+const STALE_UPLOAD_MS = 60 * 60_000;
 // Records keyed by a document id besides doc: (file: maps a file id, so it is checked by value).
 const PER_DOCUMENT_PREFIXES = ['lock:', 'editors:'];
 
@@ -30,6 +34,7 @@ export interface CleanupReport {
     documentsChecked: number;
     documentsRemoved: number;
     revisionsRemoved: number;
+    orphanUploadsRemoved: number;
     orphanRecordsRemoved: number;
 }
 
@@ -40,6 +45,7 @@ export class CleanupJob {
         private readonly live: LiveDocuments,
         private readonly remover: DocumentRemover,
         private readonly pruner: RevisionPruner,
+        private readonly uploads: UploadMarkers,
         private readonly now: () => number,
     ) {}
 
@@ -60,7 +66,7 @@ export class CleanupJob {
     }
 
     private async sweep(): Promise<CleanupReport> {
-        const report: CleanupReport = {startedAt: this.now(), finishedAt: 0, documentsChecked: 0, documentsRemoved: 0, revisionsRemoved: 0, orphanRecordsRemoved: 0};
+        const report: CleanupReport = {startedAt: this.now(), finishedAt: 0, documentsChecked: 0, documentsRemoved: 0, revisionsRemoved: 0, orphanUploadsRemoved: 0, orphanRecordsRemoved: 0};
         const keys = await this.allKeys();
         for (const key of keys.filter((k) => k.startsWith('doc:'))) {
             const doc = (await kvGetJson<DocumentRecord>(this.api, key))?.value;
@@ -78,6 +84,9 @@ export class CleanupJob {
                 report.revisionsRemoved += await this.pruner.finishStale(doc) + await this.pruner.prune(doc.docId);
             }
         }
+        for (const key of keys.filter((k) => k.startsWith(UPLOAD_MARKER_PREFIX))) {
+            report.orphanUploadsRemoved += await this.finishUpload(key);
+        }
         for (const key of keys) {
             const docId = await this.ownerOf(key);
             if (docId !== null && !(await this.api.kvGet(docKey(docId)))) {
@@ -87,6 +96,34 @@ export class CleanupJob {
         }
         report.finishedAt = this.now();
         return report;
+    }
+
+    // finishUpload removes what a save cut short left: the file its marker describes, stored but
+    // named by no record. A marker younger than STALE_UPLOAD_MS may belong to an upload under way.
+    private async finishUpload(key: string): Promise<number> {
+        const marker = await this.uploads.read(key);
+        if (marker && this.now() - marker.since < STALE_UPLOAD_MS) {
+            return 0;
+        }
+        let removed = 0;
+        for (const fileId of marker ? await this.unrecordedUploads(marker) : []) {
+            if (await removeRevisionContent(this.api, this.log, fileId)) {
+                removed++;
+            }
+        }
+        await this.uploads.end(key);
+        return removed;
+    }
+
+    private async unrecordedUploads(marker: UploadMarker): Promise<string[]> {
+        const infos = await this.api.getFileInfos(0, PAGE, {channel_ids: [marker.channelId], user_ids: [REVISION_UPLOADER], since: marker.since, sort_by: 'CreateAt'});
+        const found: string[] = [];
+        for (const info of infos.filter((i) => i.name === marker.name && !i.post_id && i.create_at - marker.since < STALE_UPLOAD_MS)) {
+            if (!(await this.api.kvGet(fileKey(info.id)))) {
+                found.push(info.id);
+            }
+        }
+        return found;
     }
 
     // ownerOf is the document a per-document record belongs to, or null for other keys.

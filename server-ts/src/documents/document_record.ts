@@ -70,6 +70,10 @@ export interface PendingRemoval {
 // Revisions listed in the record; older ones are removed (document_store.ts listWithin).
 export const MAX_LISTED_REVISIONS = 100;
 
+// Revisions are stored as "nouser": Mattermost's plugin UpdatePost attaches only files of the
+// session user, which plugins do not have, or "nouser".
+export const REVISION_UPLOADER = 'nouser';
+
 export const docKey = (docId: string): string => `doc:${docId}`;
 export const fileKey = (fileId: string): string => `file:${fileId}`;
 

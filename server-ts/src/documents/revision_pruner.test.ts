@@ -4,7 +4,7 @@ import {ApiHarness} from '../api/testing/api_harness';
 import {buildWorld, type World} from '../api/testing/personas';
 
 import {docKey, fileKey, type DocumentRecord, type SaveKind} from './document_record';
-import {STALE_CLAIM_MS} from './revision_pruner';
+import {DEFAULT_REMOVAL_CLAIM_SECONDS} from '../config/settings';
 
 describe('RevisionPruner', () => {
     let h: ApiHarness;
@@ -63,7 +63,7 @@ describe('RevisionPruner', () => {
 
         h.api.removeFileContent = remove;
         expect(await h.services.pruner.finishStale(doc)).toBe(0);
-        h.clock += STALE_CLAIM_MS;
+        h.clock += DEFAULT_REMOVAL_CLAIM_SECONDS * 1000;
         const report = await h.services.cleanup.run();
         expect(report?.revisionsRemoved).toBe(1);
         doc = await record();

@@ -8,9 +8,6 @@ import type {DocumentStore} from './document_store';
 import {revisionsToRemove, type RetentionSettings} from './retention_plan';
 import {removeRevisionContent} from './revision_content';
 
-// A claim older than this is taken to be from a node that died mid-removal.
-export const STALE_CLAIM_MS = 10 * 60_000;
-
 // RevisionPruner applies the retention plan. A removal goes in three steps, each safe to cut
 // short:
 // 1. by compare-and-set, the planned revisions leave the list and are claimed in
@@ -24,7 +21,7 @@ export class RevisionPruner {
         private readonly api: PluginApi,
         private readonly documents: DocumentStore,
         private readonly log: Logger,
-        private readonly settings: () => RetentionSettings,
+        private readonly settings: () => RetentionSettings & {staleClaimMs: number},
         private readonly now: () => number,
     ) {}
 
@@ -48,7 +45,7 @@ export class RevisionPruner {
 
     // finishStale finishes removals whose claiming node stopped; for the cleanup job.
     async finishStale(doc: DocumentRecord): Promise<number> {
-        const stale = (doc.pendingRemoval ?? []).filter((p) => this.now() - p.since >= STALE_CLAIM_MS);
+        const stale = (doc.pendingRemoval ?? []).filter((p) => this.now() - p.since >= this.settings().staleClaimMs);
         return this.removeClaimed(doc.docId, stale);
     }
 

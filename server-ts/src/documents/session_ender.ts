@@ -5,15 +5,13 @@ import {PassThrough} from 'node:stream';
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
-import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
+import {fileKey, needsRenamedFile, REVISION_UPLOADER, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
 import type {RevisionPruner} from './revision_pruner';
 import {summaryName} from './summary_name';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
 
-// Files uploaded as "nouser" can be attached to any post by the plugin (store_revision.ts).
-const UPLOADER = 'nouser';
 
 // When ending a session failed (post deleted, channel archived, update refused), it is tried
 // again after these delays, and by every later CheckFileInfo and Lock on any node.
@@ -124,7 +122,7 @@ export class SessionEnder {
         const bytes = this.state.api.getFile(doc.currentFileId).pipe(new PassThrough());
         const info = doc.size === 0
             ? await this.state.api.uploadFile(doc.channelId, doc.name, bytes)
-            : await this.state.api.uploadData({userId: UPLOADER, channelId: doc.channelId, filename: doc.name, fileSize: doc.size}, bytes);
+            : await this.state.api.uploadData({userId: REVISION_UPLOADER, channelId: doc.channelId, filename: doc.name, fileSize: doc.size}, bytes);
         const author = doc.revisions[doc.revisions.length - 1]?.userId ?? doc.ownerId;
         await this.documents.addRevision(doc.docId, info.id, info.size, author, this.now(), {sameContentAs: doc.currentFileId, uploadedName: doc.name});
     }
@@ -134,7 +132,7 @@ export class SessionEnder {
     // that must stay restorable. The copy is a second, unattached FileInfo over the same stored
     // bytes, which Mattermost never deletes: no bytes are copied.
     private async preserve(doc: DocumentRecord): Promise<string> {
-        const [copyId] = await this.state.api.copyFileInfos('nouser', [doc.attachedFileId]);
+        const [copyId] = await this.state.api.copyFileInfos(REVISION_UPLOADER, [doc.attachedFileId]);
         await this.state.api.kvSetWithOptions(fileKey(copyId), Buffer.from(doc.docId));
         return copyId;
     }
