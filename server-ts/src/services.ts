@@ -50,7 +50,8 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
         remover,
         pruner,
         uploads,
-        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, uploads, now),
+        // A save may take minutes to upload: its marker goes stale only after six removal claims would.
+        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, uploads, () => 6 * state.settings.removalClaimSeconds * 1000, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
         keys: new SigningKeyStore(state.api),

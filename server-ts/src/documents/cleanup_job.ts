@@ -23,8 +23,6 @@ const MUTEX_KEY = 'cleanup:mutex';
 export const CLEANUP_REPORT_KEY = 'cleanup:report';
 const MUTEX_SECONDS = 15 * 60;
 const PAGE = 500;
-// An upload marker this old belongs to a save that will never finish.
-const STALE_UPLOAD_MS = 60 * 60_000;
 // Records keyed by a document id besides doc: (file: maps a file id, so it is checked by value).
 const PER_DOCUMENT_PREFIXES = ['lock:', 'editors:'];
 
@@ -46,6 +44,8 @@ export class CleanupJob {
         private readonly remover: DocumentRemover,
         private readonly pruner: RevisionPruner,
         private readonly uploads: UploadMarkers,
+        // An upload marker this old belongs to a save that will never finish.
+        private readonly staleUploadMs: () => number,
         private readonly now: () => number,
     ) {}
 
@@ -99,10 +99,10 @@ export class CleanupJob {
     }
 
     // finishUpload removes what a save cut short left: the file its marker describes, stored but
-    // named by no record. A marker younger than STALE_UPLOAD_MS may belong to an upload under way.
+    // named by no record. A marker younger than staleUploadMs may belong to an upload under way.
     private async finishUpload(key: string): Promise<number> {
         const marker = await this.uploads.read(key);
-        if (marker && this.now() - marker.since < STALE_UPLOAD_MS) {
+        if (marker && this.now() - marker.since < this.staleUploadMs()) {
             return 0;
         }
         let removed = 0;
@@ -118,7 +118,7 @@ export class CleanupJob {
     private async unrecordedUploads(marker: UploadMarker): Promise<string[]> {
         const infos = await this.api.getFileInfos(0, PAGE, {channel_ids: [marker.channelId], user_ids: [REVISION_UPLOADER], since: marker.since, sort_by: 'CreateAt'});
         const found: string[] = [];
-        for (const info of infos.filter((i) => i.name === marker.name && !i.post_id && i.create_at - marker.since < STALE_UPLOAD_MS)) {
+        for (const info of infos.filter((i) => i.name === marker.name && !i.post_id && i.create_at - marker.since < this.staleUploadMs())) {
             if (!(await this.api.kvGet(fileKey(info.id)))) {
                 found.push(info.id);
             }
