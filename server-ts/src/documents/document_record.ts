@@ -63,6 +63,8 @@ export interface DocumentRecord {
 
 export interface PendingRemoval {
     fileId: string;
+    // The revision's originalFileId, whose file: record goes with it.
+    originalFileId?: string;
     // When the removal was claimed; the cleanup job finishes claims older than a few minutes.
     since: number;
 }
@@ -94,6 +96,9 @@ export const documentFileIds = (doc: DocumentRecord): string[] => {
     }
     for (const p of doc.pendingRemoval ?? []) {
         ids.add(p.fileId);
+        if (p.originalFileId) {
+            ids.add(p.originalFileId);
+        }
     }
     return [...ids];
 };

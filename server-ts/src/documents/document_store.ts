@@ -162,7 +162,8 @@ function listWithin(doc: DocumentRecord, revision: Revision): Pick<DocumentRecor
     const dropped = new Set(all.filter((r) => r.version !== 1 && r.fileId !== doc.attachedFileId).slice(0, excess).map((r) => r.fileId));
     return {
         revisions: all.filter((r) => !dropped.has(r.fileId)),
-        pendingRemoval: [...(doc.pendingRemoval ?? []), ...[...dropped].map((fileId) => ({fileId, since: 0}))],
+        pendingRemoval: [...(doc.pendingRemoval ?? []), ...all.filter((r) => dropped.has(r.fileId))
+            .map((r) => ({fileId: r.fileId, ...(r.originalFileId ? {originalFileId: r.originalFileId} : {}), since: 0}))],
     };
 }
 

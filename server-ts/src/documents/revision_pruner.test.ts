@@ -49,6 +49,23 @@ describe('RevisionPruner', () => {
         expect(await h.services.pruner.prune(docId)).toBe(0);
     });
 
+    it('removes the file record of the id a post showed the revision under, too', async () => {
+        const shown = await save('autosave');
+        await save('autosave');
+        // As session_ender.ts's preserve: the revision now lives in a copy, found by both ids.
+        const copy = h.api.addFile({name: 'Plan.docx', channel_id: ''}, Buffer.from('copy'));
+        await h.api.kvSetWithOptions(fileKey(copy.id), Buffer.from(docId));
+        await h.services.documents.update(docId, (doc) => {
+            const next = {...doc, revisions: doc.revisions.map((r) => (r.fileId === shown ? {...r, fileId: copy.id, originalFileId: shown} : r))};
+            return {next, result: undefined};
+        });
+
+        expect(await h.services.pruner.prune(docId)).toBe(1);
+        expect(await h.api.kvGet(fileKey(copy.id))).toBeNull();
+        expect(await h.api.kvGet(fileKey(shown))).toBeNull();
+        expect(h.api.hasContent(copy.id)).toBe(false);
+    });
+
     it('leaves a removal cut short claimed and off the list, and the cleanup job finishes it once the claim is stale', async () => {
         const auto1 = await save('autosave');
         const auto2 = await save('autosave');

@@ -32,7 +32,8 @@ export class RevisionPruner {
             if (planned.size === 0) {
                 return {next: undefined, result: []};
             }
-            const claims = [...planned].map((fileId) => ({fileId, since: this.now()}));
+            const claims: PendingRemoval[] = doc.revisions.filter((r) => planned.has(r.fileId))
+                .map((r) => ({fileId: r.fileId, ...(r.originalFileId ? {originalFileId: r.originalFileId} : {}), since: this.now()}));
             const next: DocumentRecord = {
                 ...doc,
                 revisions: doc.revisions.filter((r) => !planned.has(r.fileId)),
@@ -65,9 +66,12 @@ export class RevisionPruner {
         }
         for (const claim of claims) {
             await removeRevisionContent(this.api, this.log, claim.fileId);
-            const mapped = await this.api.kvGet(fileKey(claim.fileId));
-            if (mapped && mapped.toString('utf8') === docId) {
-                await this.api.kvDelete(fileKey(claim.fileId));
+            // The file id it had while a post showed it leads to it too.
+            for (const id of [claim.fileId, claim.originalFileId ?? claim.fileId]) {
+                const mapped = await this.api.kvGet(fileKey(id));
+                if (mapped && mapped.toString('utf8') === docId) {
+                    await this.api.kvDelete(fileKey(id));
+                }
             }
         }
         const done = new Set(claims.map((c) => c.fileId));

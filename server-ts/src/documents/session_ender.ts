@@ -139,10 +139,12 @@ export class SessionEnder {
 
     private async pointRevisionAtCopy(docId: string, detachedFileId: string, copyId: string): Promise<DocumentRecord> {
         return this.documents.update(docId, (doc) => {
-            const next: DocumentRecord = {
-                ...doc,
-                revisions: doc.revisions.map((r) => (r.fileId === detachedFileId ? {...r, fileId: copyId, originalFileId: r.originalFileId ?? detachedFileId} : r)),
-            };
+            // Retention may have taken the revision off the list meanwhile: the copy is then
+            // nobody's revision, and goes too.
+            const listed = doc.revisions.some((r) => r.fileId === detachedFileId);
+            const next: DocumentRecord = listed
+                ? {...doc, revisions: doc.revisions.map((r) => (r.fileId === detachedFileId ? {...r, fileId: copyId, originalFileId: r.originalFileId ?? detachedFileId} : r))}
+                : {...doc, pendingRemoval: [...(doc.pendingRemoval ?? []), {fileId: copyId, since: 0}]};
             return {next, result: next};
         });
     }
