@@ -42,6 +42,10 @@ test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, s
 
 test-integration: test-integration-local test-integration-s3 ## The integration tests against a real Mattermost server and PostgreSQL, with files on disk, then in S3.
 
+# The sidecar's test routes are on for the integration tests: some call Plugin API methods no
+# user-facing route calls yet (RemoveFileContent). Mattermost passes its environment to plugins.
+test-integration-local test-integration-s3 test-compat: export COLLABORA_SIDECAR_TEST_ROUTES := 1
+
 # Every integration test, with Mattermost's files on local disk. Prints how long the run took.
 test-integration-local: dist
 	@NEEDS=postgres bash e2e/stack/ensure_deps.sh

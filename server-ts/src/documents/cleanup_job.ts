@@ -106,9 +106,9 @@ export class CleanupJob {
             return 0;
         }
         let removed = 0;
-        for (const fileId of marker ? await this.unrecordedUploads(marker) : []) {
-            if (await removeRevisionContent(this.api, this.log, fileId)) {
-                removed++;
+        if (marker) {
+            for (const fileId of await this.unrecordedUploads(marker)) {
+                removed += Number(await removeRevisionContent(this.api, this.log, fileId, marker.channelId));
             }
         }
         await this.uploads.end(key);

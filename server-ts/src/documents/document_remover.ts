@@ -43,7 +43,7 @@ export class DocumentRemover {
             await this.api.kvDelete(key);
         }
         for (const fileId of revisionContentToRemove(marked)) {
-            await removeRevisionContent(this.api, this.log, fileId);
+            await removeRevisionContent(this.api, this.log, fileId, marked.channelId);
         }
         for (const fileId of documentFileIds(marked)) {
             // A file: key names exactly one document; only this document's are removed.

@@ -6,8 +6,9 @@ import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
 // removeRevisionContent removes a revision's stored bytes. A file attached to a post is
 // Mattermost's, never ours to remove (the shim refuses it too): revisions are unattached uploads
 // or CopyFileInfos copies, which have no post. A file already gone counts as removed.
-// Answers whether the bytes were removed.
-export async function removeRevisionContent(api: PluginApi, log: Logger, fileId: string): Promise<boolean> {
+// channelId is the document's, where files sharing a copy's bytes would be. Answers whether
+// the bytes were removed.
+export async function removeRevisionContent(api: PluginApi, log: Logger, fileId: string, channelId: string): Promise<boolean> {
     try {
         const info = await api.getFileInfo(fileId);
         if (info.post_id) {
@@ -20,6 +21,6 @@ export async function removeRevisionContent(api: PluginApi, log: Logger, fileId:
         }
         throw err;
     }
-    await api.removeFileContent(fileId);
+    await api.removeFileContent(fileId, channelId);
     return true;
 }

@@ -27,7 +27,9 @@ export class RevisionPruner {
 
     // prune claims what the plan removes now and removes it; answers how many were removed.
     async prune(docId: string): Promise<number> {
+        let channelId = '';
         const claimed = await this.documents.update<PendingRemoval[]>(docId, (doc) => {
+            channelId = doc.channelId;
             const planned = new Set(revisionsToRemove(doc, this.settings(), this.now()));
             if (planned.size === 0) {
                 return {next: undefined, result: []};
@@ -41,13 +43,13 @@ export class RevisionPruner {
             };
             return {next, result: claims};
         });
-        return this.removeClaimed(docId, claimed);
+        return this.removeClaimed(docId, channelId, claimed);
     }
 
     // finishStale finishes removals whose claiming node stopped; for the cleanup job.
     async finishStale(doc: DocumentRecord): Promise<number> {
         const stale = (doc.pendingRemoval ?? []).filter((p) => this.now() - p.since >= this.settings().staleClaimMs);
-        return this.removeClaimed(doc.docId, stale);
+        return this.removeClaimed(doc.docId, doc.channelId, stale);
     }
 
     // pruneSafely is for paths answering someone else's request: a failure is logged, and what
@@ -60,12 +62,12 @@ export class RevisionPruner {
         }
     }
 
-    private async removeClaimed(docId: string, claims: PendingRemoval[]): Promise<number> {
+    private async removeClaimed(docId: string, channelId: string, claims: PendingRemoval[]): Promise<number> {
         if (claims.length === 0) {
             return 0;
         }
         for (const claim of claims) {
-            await removeRevisionContent(this.api, this.log, claim.fileId);
+            await removeRevisionContent(this.api, this.log, claim.fileId, channelId);
             // The file id it had while a post showed it leads to it too.
             for (const id of [claim.fileId, claim.originalFileId ?? claim.fileId]) {
                 const mapped = await this.api.kvGet(fileKey(id));

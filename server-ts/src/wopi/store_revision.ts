@@ -37,7 +37,7 @@ export async function storeRevision(
     const recorded = await services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName: name});
     if (!recorded) {
         // Refused (another save came first): the stored bytes are nobody's revision.
-        await removeRevisionContent(services.state.api, services.state.log, info.id);
+        await removeRevisionContent(services.state.api, services.state.log, info.id, doc.channelId);
     }
     await services.uploads.end(marker);
     return recorded;
