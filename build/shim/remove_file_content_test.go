@@ -130,6 +130,37 @@ func TestRemoveFileContentKeepsWhatAPostOrAnotherFileShows(t *testing.T) {
 	}
 }
 
+// A CopyFileInfos copy has no channel: the bytes it shares are looked for in the channel given.
+func TestRemoveFileContentChecksACopyInTheGivenChannel(t *testing.T) {
+	dir := t.TempDir()
+	shared := "20260101/teams/noteam/channels/c1/users/nouser/u1/Plan.docx"
+	api := &fileInfoAPI{infos: []*model.FileInfo{
+		{Id: "copy", Path: shared},
+		{Id: "shown", ChannelId: "c1", PostId: "post1", Path: shared},
+		{Id: "lone-copy", Path: "20260101/d/Lone.docx"},
+	}}
+	for _, info := range api.infos {
+		writeStored(t, dir, info.Path)
+	}
+	bridge := newAPIBridge(api, localStoreIn(t, dir))
+	remove := func(id, channel string) error {
+		_, err := bridge.RemoveFileContent(context.Background(), &bridgev1.RemoveFileContentRequest{FileId: id, ChannelId: channel})
+		return err
+	}
+	if err := remove("copy", ""); status.Code(err) != codes.FailedPrecondition {
+		t.Fatalf("no channel at all: want FailedPrecondition, got %v", err)
+	}
+	if err := remove("copy", "c1"); status.Code(err) != codes.FailedPrecondition {
+		t.Fatalf("bytes a post in c1 shows: want FailedPrecondition, got %v", err)
+	}
+	if err := remove("lone-copy", "c1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "20260101/d/Lone.docx")); !os.IsNotExist(err) {
+		t.Fatalf("the lone copy's bytes must be gone: %v", err)
+	}
+}
+
 func TestRemoveFileContentWithoutAStoreSaysWhy(t *testing.T) {
 	driver := "ftp"
 	_, err := openFileStore(&model.Config{FileSettings: model.FileSettings{DriverName: &driver}}, nil)
