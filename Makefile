@@ -54,7 +54,7 @@ test-integration-local: dist
 
 # The tests whose outcome depends on where Mattermost keeps files, again with its files in an S3
 # bucket (moto on loopback: e2e/stack/s3_env.sh). Prints how long the run took.
-STORAGE_TESTS := integration/(storage_|wopi_|rights_)
+STORAGE_TESTS := integration/(storage_|wopi_|rights_|document_)
 test-integration-s3: dist
 	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
 	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \
