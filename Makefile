@@ -42,6 +42,10 @@ test-unit: server-ts webapp ## The fast tests: the shim with the real sidecar, s
 
 test-integration: test-integration-local test-integration-s3 ## The integration tests against a real Mattermost server and PostgreSQL, with files on disk, then in S3.
 
+# The sidecar's test routes are on for the integration tests: some call Plugin API methods no
+# user-facing route calls yet (RemoveFileContent). Mattermost passes its environment to plugins.
+test-integration-local test-integration-s3 test-compat: export COLLABORA_SIDECAR_TEST_ROUTES := 1
+
 # Every integration test, with Mattermost's files on local disk. Prints how long the run took.
 test-integration-local: dist
 	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
@@ -50,7 +54,7 @@ test-integration-local: dist
 
 # The tests whose outcome depends on where Mattermost keeps files, again with its files in an S3
 # bucket (moto on loopback: e2e/stack/s3_env.sh). Prints how long the run took.
-STORAGE_TESTS := integration/(storage_|wopi_|rights_)
+STORAGE_TESTS := integration/(storage_|wopi_|rights_|document_)
 test-integration-s3: dist
 	@NEEDS=postgres bash e2e/stack/ensure_deps.sh
 	@start=$$SECONDS; rc=0; STACK_STORAGE=s3 bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(STORAGE_TESTS)' || rc=$$?; \

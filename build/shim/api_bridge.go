@@ -19,10 +19,13 @@ import (
 type apiBridge struct {
 	bridgev1.UnimplementedPluginApiServer
 	api plugin.API
+	// store is Mattermost's file store opened by the shim (file_store.go); RemoveFileContent
+	// needs it.
+	store *fileStore
 }
 
-func newAPIBridge(api plugin.API) *apiBridge {
-	return &apiBridge{api: api}
+func newAPIBridge(api plugin.API, store *fileStore) *apiBridge {
+	return &apiBridge{api: api, store: store}
 }
 
 func decode(data []byte, v any) error {

@@ -30,7 +30,7 @@ func (f *fileInfosAPI) GetFileInfos(page, perPage int, opt *model.GetFileInfosOp
 
 func TestGetFileInfosPassesOptionsAndAnswersJSON(t *testing.T) {
 	api := &fileInfosAPI{infos: []*model.FileInfo{{Id: "f1", Name: "Plan.docx", ChannelId: "c1"}}}
-	res, err := newAPIBridge(api).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{
+	res, err := newAPIBridge(api, nil).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{
 		Page: 2, PerPage: 50,
 		OptionsJson: []byte(`{"channel_ids":["c1"],"sort_by":"CreateAt","sort_descending":true}`),
 	})
@@ -48,11 +48,11 @@ func TestGetFileInfosPassesOptionsAndAnswersJSON(t *testing.T) {
 
 func TestGetFileInfosRefusesBadOptionsAndCarriesAppErrors(t *testing.T) {
 	api := &fileInfosAPI{}
-	if _, err := newAPIBridge(api).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{OptionsJson: []byte(`{`)}); err == nil {
+	if _, err := newAPIBridge(api, nil).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{OptionsJson: []byte(`{`)}); err == nil {
 		t.Fatal("invalid options JSON was accepted")
 	}
 	api.appErr = model.NewAppError("GetFileInfos", "app.file_info.get_with_options.app_error", nil, "", http.StatusInternalServerError)
-	if _, err := newAPIBridge(api).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{OptionsJson: []byte(`{}`)}); err == nil {
+	if _, err := newAPIBridge(api, nil).GetFileInfos(context.Background(), &bridgev1.GetFileInfosRequest{OptionsJson: []byte(`{}`)}); err == nil {
 		t.Fatal("the AppError was lost")
 	}
 }

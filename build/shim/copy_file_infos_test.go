@@ -28,7 +28,7 @@ func (c *copyFileInfosAPI) CopyFileInfos(userID string, fileIDs []string) ([]str
 
 func TestCopyFileInfosIsOneCallOfTheMattermostMethod(t *testing.T) {
 	api := &copyFileInfosAPI{}
-	bridge := newAPIBridge(api)
+	bridge := newAPIBridge(api, nil)
 	res, err := bridge.CopyFileInfos(context.Background(), &bridgev1.CopyFileInfosRequest{UserId: "nouser", FileIds: []string{"f1"}})
 	if err != nil {
 		t.Fatal(err)

@@ -26,6 +26,7 @@ type fakeAPI struct {
 	kvGets        []string
 	serverVersion string
 	kv            map[string][]byte
+	serverConfig  *model.Config
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
@@ -48,7 +49,17 @@ func newFakeAPI(t testing.TB) *fakeAPI {
 }
 
 func (f *fakeAPI) GetBundlePath() (string, error) { return f.bundlePath, nil }
-func (f *fakeAPI) GetServerVersion() string       { return f.serverVersion }
+
+// The server configuration as the shim opens the file store from it; nil (no store: the shim
+// reads files through the Plugin API) unless a test sets one.
+func (f *fakeAPI) GetUnsanitizedConfig() *model.Config {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.serverConfig
+}
+
+func (f *fakeAPI) GetLicense() *model.License { return nil }
+func (f *fakeAPI) GetServerVersion() string   { return f.serverVersion }
 
 // The KV store as the sidecar's start-up check probes it: compare-and-set, no expiry.
 func (f *fakeAPI) KVSetWithOptions(key string, value []byte, o model.PluginKVSetOptions) (bool, *model.AppError) {

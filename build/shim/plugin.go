@@ -51,8 +51,12 @@ func (s *Shim) OnDeactivate() error {
 }
 
 // OnConfigurationChange is called once before OnActivate (before the sidecar exists); the
-// sidecar reads the configuration itself whenever it (re)starts, so nothing is lost.
+// sidecar reads the configuration itself whenever it (re)starts, so nothing is lost. Mattermost
+// calls it for its own configuration changes too: the file store is opened again from them.
 func (s *Shim) OnConfigurationChange() error {
+	if s.sidecar != nil {
+		s.sidecar.store.rebuild()
+	}
 	if s.sidecar == nil || !s.sidecar.Ready() {
 		return nil
 	}

@@ -43,6 +43,8 @@ type Sidecar struct {
 	logs       *logForwarder
 	// app reaches the sidecar's HTTP app (http.sock) for ServeHTTP.
 	app *http.Transport
+	// store is Mattermost's file store, opened by the shim (file_store.go).
+	store *fileStore
 
 	mu       sync.Mutex
 	proc     *sidecarProcess // nil while down
@@ -63,7 +65,7 @@ func NewSidecar(api plugin.API) (*Sidecar, error) {
 	if _, err := os.Stat(script); err != nil {
 		return nil, fmt.Errorf("the plugin bundle is incomplete (%s is missing): upload the bundle again", script)
 	}
-	return &Sidecar{api: api, nodePath: nodePath, scriptPath: script, logs: newLogForwarder(api), stopped: make(chan struct{})}, nil
+	return &Sidecar{api: api, nodePath: nodePath, scriptPath: script, logs: newLogForwarder(api), store: newFileStore(api), stopped: make(chan struct{})}, nil
 }
 
 // Start serves the Plugin API, starts Node and waits for its first OnActivate, so that an
@@ -83,7 +85,7 @@ func (s *Sidecar) Start() error {
 		return fmt.Errorf("cannot listen for the sidecar: %w", err)
 	}
 	s.apiServer = grpc.NewServer(grpc.MaxRecvMsgSize(maxMessageSize), grpc.MaxSendMsgSize(maxMessageSize))
-	bridgev1.RegisterPluginApiServer(s.apiServer, newAPIBridge(s.api))
+	bridgev1.RegisterPluginApiServer(s.apiServer, newAPIBridge(s.api, s.store))
 	go func() { _ = s.apiServer.Serve(lis) }()
 
 	proc, err := s.startProcess()

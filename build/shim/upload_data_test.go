@@ -65,7 +65,7 @@ func TestUploadDataCreatesASessionMattermostAccepts(t *testing.T) {
 		{Part: &bridgev1.UploadDataRequest_Head{Head: &bridgev1.UploadDataHead{UserId: "nouser", ChannelId: model.NewId(), Filename: "a.docx", FileSize: 3}}},
 		{Part: &bridgev1.UploadDataRequest_Chunk{Chunk: []byte("abc")}},
 	}}
-	if err := newAPIBridge(api).UploadData(stream); err != nil {
+	if err := newAPIBridge(api, nil).UploadData(stream); err != nil {
 		t.Fatalf("UploadData: %v", err)
 	}
 	if string(api.received) != "abc" || stream.reply == nil {

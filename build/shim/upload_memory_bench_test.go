@@ -58,7 +58,7 @@ func pluginAPIClient(b *testing.B, api plugin.API) bridgev1.PluginApiClient {
 		b.Fatal(err)
 	}
 	srv := grpc.NewServer(grpc.MaxRecvMsgSize(maxMessageSize), grpc.MaxSendMsgSize(maxMessageSize))
-	bridgev1.RegisterPluginApiServer(srv, newAPIBridge(api))
+	bridgev1.RegisterPluginApiServer(srv, newAPIBridge(api, nil))
 	go func() { _ = srv.Serve(lis) }()
 	b.Cleanup(srv.Stop)
 	conn, err := grpc.NewClient("unix://"+sock, grpc.WithTransportCredentials(insecure.NewCredentials()))

@@ -84,13 +84,13 @@ export class WopiSession {
     }
 
     // timestamp: undefined sends the last LastModifiedTime (as Collabora does), null none.
-    async putFile(body: Buffer, options: {timestamp?: string | null; exit?: boolean} = {}): Promise<WopiResponse> {
+    async putFile(body: Buffer, options: {timestamp?: string | null; exit?: boolean; autosave?: boolean} = {}): Promise<WopiResponse> {
         const headers: Record<string, string> = {
             'X-WOPI-Override': 'PUT',
             'X-WOPI-Lock': this.lockId,
             'Content-Type': 'application/octet-stream',
             'X-COOL-WOPI-IsModifiedByUser': 'true',
-            'X-COOL-WOPI-IsAutosave': 'false',
+            'X-COOL-WOPI-IsAutosave': String(options.autosave === true),
             'X-COOL-WOPI-IsExitSave': String(options.exit === true),
         };
         const stamp = options.timestamp === undefined ? this.lastModifiedTime : options.timestamp;

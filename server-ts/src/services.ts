@@ -6,6 +6,8 @@ import {CleanupJob} from './documents/cleanup_job';
 import {DocumentRemover} from './documents/document_remover';
 import {DocumentStore} from './documents/document_store';
 import {LiveDocuments} from './documents/live_documents';
+import {RevisionPruner} from './documents/revision_pruner';
+import {UploadMarkers} from './documents/upload_markers';
 import {SessionEnder} from './documents/session_ender';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
@@ -21,6 +23,9 @@ export interface Services {
     // Asked before every decision: is the document's post still there, and in which channel.
     live: LiveDocuments;
     remover: DocumentRemover;
+    // Removes revisions retention no longer keeps (after saves, session ends, and daily).
+    pruner: RevisionPruner;
+    uploads: UploadMarkers;
     cleanup: CleanupJob;
     locks: LockStore;
     access: AccessService;
@@ -35,17 +40,23 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
     const locks = new LockStore(state.api, now, () => ({ttlSeconds: state.settings.lockTtlSeconds, reclaimSeconds: tokenLifetimeSeconds(state.settings)}));
     const remover = new DocumentRemover(state.api, state.log, now);
     const live = new LiveDocuments(state.api, documents, remover);
+    const retention = () => ({keepSessions: state.settings.revisionSessionsKept, keepDays: state.settings.revisionDaysKept, staleClaimMs: state.settings.removalClaimSeconds * 1000});
+    const pruner = new RevisionPruner(state.api, documents, state.log, retention, now);
+    const uploads = new UploadMarkers(state.api, now);
     return {
         state,
         documents,
         live,
         remover,
-        cleanup: new CleanupJob(state.api, state.log, live, remover, now),
+        pruner,
+        uploads,
+        // A save may take minutes to upload: its marker goes stale only after six removal claims would.
+        cleanup: new CleanupJob(state.api, state.log, live, remover, pruner, uploads, () => 6 * state.settings.removalClaimSeconds * 1000, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
         keys: new SigningKeyStore(state.api),
         discovery: new DiscoveryService(state.api, () => state.settings, state.log, now),
-        sessions: new SessionEnder(state, documents, locks, now),
+        sessions: new SessionEnder(state, documents, locks, pruner, now),
         now,
     };
 }

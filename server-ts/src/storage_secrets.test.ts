@@ -3,13 +3,15 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 
-// The plugin never reads, and never needs, where or how Mattermost stores files, nor its
-// credentials: every byte goes through the Plugin API (UploadData, GetFile), whatever the driver
-// (local disk, S3). This scans the production code of the sidecar, the bridge contract and the
-// Go shim for anything that would read them. What Node gets at run time is checked too: the shim
-// passes the sanitized config without FileSettings' storage fields (build/shim/config_view.go),
-// and e2e/integration/storage_revisions.test.ts reads the sidecar's environment on a real server.
-// (This test reads files; the code it checks never does.)
+// Node never reads, and never needs, where or how Mattermost stores files, nor its credentials.
+// The shim opens Mattermost's file store itself (it streams revisions out of it and removes
+// the bytes of revisions nobody shows), in one file, build/shim/file_store.go: the only code
+// that reads the unsanitized config, and it hands the settings to Mattermost's filestore package
+// and nowhere else. This scans the production code of the sidecar, the bridge contract and the
+// rest of the Go shim for anything that would read them. What Node gets at run time is checked
+// too: the shim passes the sanitized config without FileSettings' storage fields
+// (build/shim/config_view.go), and e2e/integration/storage_revisions.test.ts reads the
+// sidecar's environment on a real server. (This test reads files; the code it checks never does.)
 const REPO = join(__dirname, '..', '..');
 
 function files(dir: string, keep: (name: string) => boolean): string[] {
@@ -24,8 +26,13 @@ function files(dir: string, keep: (name: string) => boolean): string[] {
 
 const sidecar = files(join(REPO, 'server-ts', 'src'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
 const contract = files(join(REPO, 'server-ts', 'proto'), (n) => n.endsWith('.proto'));
-const shim = readdirSync(join(REPO, 'build', 'shim')).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).map((n) => join(REPO, 'build', 'shim', n));
+const shimFiles = readdirSync(join(REPO, 'build', 'shim')).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).map((n) => join(REPO, 'build', 'shim', n));
+const STORE_OPENER = join(REPO, 'build', 'shim', 'file_store.go');
+const shim = shimFiles.filter((f) => f !== STORE_OPENER);
 const production = [...sidecar, ...contract, ...shim];
+const codeOf = (file: string): string => readFileSync(file, 'utf8')
+    // Comments may explain what the code avoids; only code counts.
+    .replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
 // Reads of the file store's location and credentials, in any of the three languages.
 const FORBIDDEN: Array<[string, RegExp]> = [
@@ -45,18 +52,26 @@ describe('no code path reads the file store settings or secrets', () => {
     });
 
     it.each(production.map((f) => [relative(REPO, f)]))('%s names no storage setting or secret', (file) => {
-        const text = readFileSync(join(REPO, file), 'utf8')
-            // Comments may explain what the code avoids; only code counts.
-            .replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+        const text = codeOf(join(REPO, file));
         const found = FORBIDDEN.filter(([, pattern]) => pattern.test(text)).map(([what, pattern]) => `${what}: ${pattern.exec(text)?.[0]}`);
         expect(found).toEqual([]);
     });
 
-    it('gets the config only through the sanitized GetConfig, trimmed for Node', () => {
+    it('gets the config for Node only through the sanitized GetConfig, trimmed', () => {
         const bridge = readFileSync(join(REPO, 'build', 'shim', 'api_bridge.go'), 'utf8');
         expect(bridge).toContain('encode(sidecarConfig(b.api.GetConfig()))');
         const configCalls = shim.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bapi\.(\w*Config)\(/g)].map((m) => m[1]));
         expect([...new Set(configCalls)].sort()).toEqual(['GetConfig', 'GetPluginConfig', 'SavePluginConfig']);
+    });
+
+    it('opens the file store in one shim file that gives its settings only to Mattermost\'s filestore package', () => {
+        const code = codeOf(STORE_OPENER);
+        expect([...code.matchAll(/\.(\w*Config)\(/g)].map((m) => m[1]).sort()).toEqual(['GetUnsanitizedConfig', 'NewFileBackendSettingsFromConfig']);
+        // The settings go into NewFileBackend and stay there: the opener keeps the backend and a
+        // reason, never the settings, and has no way to Node (the bridge, encoding, logs of values).
+        expect(code).toMatch(/filestore\.NewFileBackend\(settings\)/);
+        expect(code).not.toMatch(/bridgev1|encode\(|json\.|Env|settings\.AmazonS3SecretAccessKey|"settings"/);
+        expect(code).toMatch(/backend filestore\.FileBackend/);
     });
 
     it('reads only what users may do with files from FileSettings, in one place', () => {

@@ -58,6 +58,8 @@ const BASELINE_SETTINGS = {
     // The test knobs of the compressed clock, back to the real lifetimes.
     LockTtlSeconds: 1800,
     TokenTtlSeconds: 0,
+    RevisionSessionsKept: 20,
+    RevisionDaysKept: 365,
 };
 
 export function apiPath(fileId: string, action: 'open' | 'rights' | 'policy'): string {

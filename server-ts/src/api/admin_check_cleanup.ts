@@ -19,6 +19,6 @@ export async function cleanupResult(api: PluginApi): Promise<CheckResult> {
         id: 'cleanup',
         ok: true,
         title,
-        detail: `Last run ${when}: ${report.documentsChecked} documents checked, ${report.documentsRemoved} removed (post deleted or removal interrupted), ${report.orphanRecordsRemoved} leftover records removed.`,
+        detail: `Last run ${when}: ${report.documentsChecked} documents checked, ${report.documentsRemoved} removed (post deleted or removal interrupted), ${report.revisionsRemoved ?? 0} old revisions and ${report.orphanUploadsRemoved ?? 0} unfinished saves removed, ${report.orphanRecordsRemoved} leftover records removed.`,
     };
 }

@@ -6,6 +6,7 @@ import {Readable} from 'node:stream';
 import type {FastifyInstance} from 'fastify';
 
 import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
+import {MattermostError} from '../mattermost/plugin_api';
 import type {Hooks} from '../runtime/hooks';
 import type {PluginState} from '../runtime/plugin_state';
 
@@ -52,6 +53,18 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
         const fileSize = Number(request.headers['content-length'] ?? 0);
         const info = await state.api.uploadData({userId: 'nouser', channelId: 'test-channel', filename: 'upload.bin', fileSize}, request.raw);
         return {bytes: info.size};
+    });
+    // RemoveFileContent as the product will call it (revision retention), for the integration
+    // tests that look into the file store afterwards.
+    app.post<{Querystring: {file_id?: string}}>('/api/v1/test/remove-file-content', async (request, reply) => {
+        try {
+            return {removed_paths: await state.api.removeFileContent(request.query.file_id ?? '')};
+        } catch (err) {
+            if (err instanceof MattermostError) {
+                return reply.code(err.statusCode).send({error: err.message});
+            }
+            throw err;
+        }
     });
     app.get<{Querystring: {bytes?: string}}>('/api/v1/test/source', async (request, reply) => {
         const total = Number(request.query.bytes ?? 0);

@@ -25,6 +25,8 @@ function httpStatusFor(code: Status): number {
     case Status.PERMISSION_DENIED: return 403;
     case Status.NOT_FOUND: return 404;
     case Status.ABORTED: return 409;
+    // The shim's own refusals (RemoveFileContent of bytes a post shows).
+    case Status.FAILED_PRECONDITION: return 409;
     case Status.RESOURCE_EXHAUSTED: return 413;
     case Status.UNAVAILABLE: return 503;
     default: return 500;

@@ -104,6 +104,7 @@ export function connectPluginApi(socketPath: string): PluginApi {
             withHead<UploadFileRequest>({part: {$case: 'head', value: {channelId, filename}}}, data, (chunk) => ({part: {$case: 'chunk', value: chunk}})), o))).fileInfoJson),
         uploadData: async (head, data) => parse<FileInfo>((await call((o) => c.uploadData(
             withHead<UploadDataRequest>({part: {$case: 'head', value: head}}, data, (chunk) => ({part: {$case: 'chunk', value: chunk}})), o))).fileInfoJson),
+        removeFileContent: async (fileId, channelId = '') => (await call((o) => c.removeFileContent({fileId, channelId}, o))).removedPaths,
         setFileSearchableContent: async (fileId, content) => void await call((o) => c.setFileSearchableContent({fileId, content}, o)),
         getPost: async (postId) => parse<Post>((await call((o) => c.getPost({postId}, o))).postJson),
         createPost: async (post) => parse<Post>((await call((o) => c.createPost({postJson: json(post)}, o))).postJson),

@@ -16,6 +16,8 @@ export interface Settings {
     // tokenTtlSeconds (0: unset) overrides tokenTtlMinutes; lockTtlSeconds is the WOPI lock's life.
     tokenTtlSeconds: number;
     lockTtlSeconds: number;
+    // How old a revision removal's claim is before the cleanup job takes it for a dead node's.
+    removalClaimSeconds: number;
     defaultEditPolicy: EditPolicyName;
     guestsCanEdit: boolean;
     previewFormats: string[];
@@ -25,10 +27,17 @@ export interface Settings {
     watermarkText: string;
     editSummaries: boolean;
     nodePath: string;
+    // Revision retention (documents/retention_plan.ts): the newest editing sessions whose
+    // revisions are kept, and their age limit in days (0: no age limit).
+    revisionSessionsKept: number;
+    revisionDaysKept: number;
 }
 
 export const DEFAULT_TOKEN_TTL_MINUTES = 600;
 export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
+export const DEFAULT_REMOVAL_CLAIM_SECONDS = 10 * 60;
+export const DEFAULT_REVISION_SESSIONS_KEPT = 20;
+export const DEFAULT_REVISION_DAYS_KEPT = 365;
 
 type RawConfig = Record<string, unknown>;
 
@@ -63,6 +72,12 @@ function positiveInt(raw: RawConfig, key: string, fallback: number): number {
     return Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
 }
 
+function nonNegativeInt(raw: RawConfig, key: string, fallback: number): number {
+    const v = lookup(raw, key);
+    const n = Number(v);
+    return v !== '' && v !== null && Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
+}
+
 function list(raw: RawConfig, key: string): string[] {
     return str(raw, key).split(/[\s,;]+/).map((s) => s.trim().toLowerCase().replace(/^\./, '')).filter(Boolean);
 }
@@ -80,6 +95,7 @@ export function parseSettings(raw: RawConfig): Settings {
         tokenTtlMinutes: positiveInt(raw, 'TokenTtlMinutes', DEFAULT_TOKEN_TTL_MINUTES),
         tokenTtlSeconds: positiveInt(raw, 'TokenTtlSeconds', 0),
         lockTtlSeconds: positiveInt(raw, 'LockTtlSeconds', DEFAULT_LOCK_TTL_SECONDS),
+        removalClaimSeconds: positiveInt(raw, 'RemovalClaimSeconds', DEFAULT_REMOVAL_CLAIM_SECONDS),
         defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
         guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
         previewFormats: list(raw, 'PreviewFormats'),
@@ -89,6 +105,8 @@ export function parseSettings(raw: RawConfig): Settings {
         watermarkText: str(raw, 'WatermarkText'),
         editSummaries: bool(raw, 'EditSummaries', true),
         nodePath: str(raw, 'NodePath'),
+        revisionSessionsKept: positiveInt(raw, 'RevisionSessionsKept', DEFAULT_REVISION_SESSIONS_KEPT),
+        revisionDaysKept: nonNegativeInt(raw, 'RevisionDaysKept', DEFAULT_REVISION_DAYS_KEPT),
     };
 }
 

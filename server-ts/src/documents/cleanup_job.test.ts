@@ -14,7 +14,7 @@ describe('CleanupJob', () => {
     beforeEach(async () => {
         h = await ApiHarness.start({standIn: false});
         w = buildWorld(h);
-        job = new CleanupJob(h.api, createLogger(() => undefined), h.services.live, h.services.remover, () => h.clock);
+        job = new CleanupJob(h.api, createLogger(() => undefined), h.services.live, h.services.remover, h.services.pruner, h.services.uploads, () => 3_600_000, () => h.clock);
     });
     afterEach(async () => h.stop());
 

@@ -55,10 +55,26 @@ export interface DocumentRecord {
     removedAt?: number;
     // Editing sessions ended so far; revisions are grouped by it for retention.
     sessionsEnded?: number;
+    // Revisions taken off the list by retention whose stored bytes and file: records are still
+    // being removed (revision_pruner.ts). Listed here first, so that a removal cut short is
+    // finished later and the list never names a file that is gone.
+    pendingRemoval?: PendingRemoval[];
 }
 
-// Revisions listed in the record; older saves stay in Mattermost as files, unlisted.
+export interface PendingRemoval {
+    fileId: string;
+    // The revision's originalFileId, whose file: record goes with it.
+    originalFileId?: string;
+    // When the removal was claimed; the cleanup job finishes claims older than a few minutes.
+    since: number;
+}
+
+// Revisions listed in the record; older ones are removed (document_store.ts listWithin).
 export const MAX_LISTED_REVISIONS = 100;
+
+// Revisions are stored as "nouser": Mattermost's plugin UpdatePost attaches only files of the
+// session user, which plugins do not have, or "nouser".
+export const REVISION_UPLOADER = 'nouser';
 
 export const docKey = (docId: string): string => `doc:${docId}`;
 export const fileKey = (fileId: string): string => `file:${fileId}`;
@@ -76,6 +92,12 @@ export const documentFileIds = (doc: DocumentRecord): string[] => {
         ids.add(r.fileId);
         if (r.originalFileId) {
             ids.add(r.originalFileId);
+        }
+    }
+    for (const p of doc.pendingRemoval ?? []) {
+        ids.add(p.fileId);
+        if (p.originalFileId) {
+            ids.add(p.originalFileId);
         }
     }
     return [...ids];

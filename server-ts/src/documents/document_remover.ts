@@ -5,9 +5,18 @@ import type {Logger} from '../logger';
 import type {PluginApi} from '../mattermost/plugin_api';
 
 import {docKey, documentFileIds, fileKey, type DocumentRecord} from './document_record';
+import {removeRevisionContent} from './revision_content';
 
 // KV records kept per document besides doc: and file: (locks/lock_store.ts, api/presence.ts).
 const perDocumentKeys = (docId: string): string[] => [`lock:${docId}`, `editors:${docId}`];
+
+// The stored revisions a removal deletes: every save and pending removal, but not the original
+// upload, which is the author's post's file and stays Mattermost's to keep or purge (a deleted
+// post's files are soft-deleted, kept for compliance export and data retention).
+const revisionContentToRemove = (doc: DocumentRecord): string[] => [
+    ...doc.revisions.filter((r) => r.version > 1).map((r) => r.fileId),
+    ...(doc.pendingRemoval ?? []).map((p) => p.fileId),
+];
 
 // DocumentRemover removes a document whose post is gone. The first step marks the record
 // removed (compare-and-set), which makes the document unknown to every route on every node at
@@ -32,6 +41,9 @@ export class DocumentRemover {
         }
         for (const key of perDocumentKeys(docId)) {
             await this.api.kvDelete(key);
+        }
+        for (const fileId of revisionContentToRemove(marked)) {
+            await removeRevisionContent(this.api, this.log, fileId, marked.channelId);
         }
         for (const fileId of documentFileIds(marked)) {
             // A file: key names exactly one document; only this document's are removed.

@@ -131,7 +131,7 @@ export class DocumentStore {
                 size,
                 version,
                 lastModified: edited ? formatLastModifiedTime(now) : doc.lastModified,
-                revisions: [...doc.revisions, revision].slice(-MAX_LISTED_REVISIONS),
+                ...listWithin(doc, revision),
                 editorsSinceSwap: !edited || doc.editorsSinceSwap.includes(userId) ? doc.editorsSinceSwap : [...doc.editorsSinceSwap, userId],
                 currentFileName: options.uploadedName === undefined || options.uploadedName === name ? undefined : options.uploadedName,
             };
@@ -148,6 +148,23 @@ export class DocumentStore {
             return {next, result: next};
         });
     }
+}
+
+// listWithin adds a revision to the list, keeping it within MAX_LISTED_REVISIONS: the oldest
+// unprotected ones leave the list as claims of the cleanup job (stale at once), so their bytes
+// are removed rather than left unlisted. The original upload and the shown file stay listed.
+function listWithin(doc: DocumentRecord, revision: Revision): Pick<DocumentRecord, 'revisions' | 'pendingRemoval'> {
+    const all = [...doc.revisions, revision];
+    const excess = all.length - MAX_LISTED_REVISIONS;
+    if (excess <= 0) {
+        return {revisions: all};
+    }
+    const dropped = new Set(all.filter((r) => r.version !== 1 && r.fileId !== doc.attachedFileId).slice(0, excess).map((r) => r.fileId));
+    return {
+        revisions: all.filter((r) => !dropped.has(r.fileId)),
+        pendingRemoval: [...(doc.pendingRemoval ?? []), ...all.filter((r) => dropped.has(r.fileId))
+            .map((r) => ({fileId: r.fileId, ...(r.originalFileId ? {originalFileId: r.originalFileId} : {}), since: 0}))],
+    };
 }
 
 export interface AddRevisionOptions {

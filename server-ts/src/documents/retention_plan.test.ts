@@ -23,12 +23,15 @@ describe('revisionsToRemove', () => {
         expect(revisionsToRemove(doc(revisions, 0), settings, NOW)).toEqual(['f2', 'f4', 'f6']);
     });
 
-    it('keeps the last save of each kept session, drops older sessions, never the original, the current or the shown one', () => {
+    it('keeps the open session and the last save of each kept ended session, drops older sessions, never the original, the current or the shown one', () => {
         const revisions = [rev(1, undefined, undefined), rev(2, 0, 'exit'), rev(3, 1, 'autosave'), rev(4, 1, 'exit'), rev(5, 2, 'autosave'), rev(6, 2, 'autosave')];
-        // Sessions 0 and 1 ended; session 2 is open; two sessions kept: 1 and 2.
-        expect(revisionsToRemove(doc(revisions, 2, 'f6', 'f4'), settings, NOW)).toEqual(['f2', 'f3', 'f5']);
+        // Sessions 0 and 1 ended; session 2 is open. Two ended sessions kept: 0, 1 and the open 2.
+        expect(revisionsToRemove(doc(revisions, 2, 'f6', 'f4'), settings, NOW)).toEqual(['f3', 'f5']);
+        // One ended session kept: 1 and the open 2.
+        const one = {...settings, keepSessions: 1};
+        expect(revisionsToRemove(doc(revisions, 2, 'f6', 'f4'), one, NOW)).toEqual(['f2', 'f3', 'f5']);
         // The post still shows the oldest one: it stays.
-        expect(revisionsToRemove(doc(revisions, 2, 'f6', 'f2'), settings, NOW)).toEqual(['f3', 'f5']);
+        expect(revisionsToRemove(doc(revisions, 2, 'f6', 'f2'), one, NOW)).toEqual(['f3', 'f5']);
     });
 
     it('drops revisions older than the kept days, and never revisions without a session', () => {

@@ -2,24 +2,26 @@
 
 import type {DocumentRecord, Revision} from './document_record';
 
-// Which revisions a retention pass may remove. Pure: the caller removes them (file, KV records,
-// revision list) and must re-check against the record it removes from. Not applied yet: the
-// Plugin API has no call that deletes a file's bytes, and delisting a revision whose bytes stay
-// would only lose it.
+// Which revisions a retention pass may remove. Pure: revision_pruner.ts removes them (stored
+// bytes, KV records, revision list), planning on the record it changes by compare-and-set.
 //
 // Kept always: the current revision, the one the post shows, and the original upload.
-// Kept while their session is among the newest `keepSessions` and younger than `keepDays`:
+// Kept while their session is the open one or among the newest `keepSessions` ended ones, and
+// younger than `keepDays`:
 // exit saves, saves a user asked for, restores, and the last save of each session. Autosaves
 // are collapsed to the newest once a newer save of the same session landed.
 
 export interface RetentionSettings {
     keepSessions: number;
+    // 0: no age limit.
     keepDays: number;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
 
-const isWanted = (r: Revision): boolean => r.save === 'exit' || r.save === 'user' || r.save === 'restore';
+// Everything but an autosave: Collabora marks the saves a person asked for with
+// X-COOL-WOPI-IsAutosave: false, whatever IsModifiedByUser says.
+const isWanted = (r: Revision): boolean => r.save !== 'autosave';
 
 export function revisionsToRemove(doc: DocumentRecord, settings: RetentionSettings, now: number): string[] {
     const first = doc.revisions.reduce<Revision | undefined>((min, r) => (!min || r.version < min.version ? r : min), undefined);
@@ -27,7 +29,8 @@ export function revisionsToRemove(doc: DocumentRecord, settings: RetentionSettin
     // Revisions without a session (older records, renamed copies) are never removed.
     const tracked = doc.revisions.filter((r) => r.session !== undefined && !protectedIds.has(r.fileId));
     const openSession = doc.sessionsEnded ?? 0;
-    const oldestKeptSession = openSession - Math.max(0, settings.keepSessions - 1);
+    // The open session is always kept, beside the newest keepSessions ended ones.
+    const oldestKeptSession = openSession - settings.keepSessions;
     const lastOfSession = new Map<number, number>();
     for (const r of doc.revisions) {
         if (r.session !== undefined) {
@@ -36,7 +39,7 @@ export function revisionsToRemove(doc: DocumentRecord, settings: RetentionSettin
     }
     return tracked.filter((r) => {
         const session = r.session as number;
-        if (session < oldestKeptSession || now - r.createdAt > settings.keepDays * DAY_MS) {
+        if (session < oldestKeptSession || (settings.keepDays > 0 && now - r.createdAt > settings.keepDays * DAY_MS)) {
             return true;
         }
         const isLastOfSession = lastOfSession.get(session) === r.version;

@@ -5,14 +5,13 @@ import {PassThrough} from 'node:stream';
 import type {LockStore} from '../locks/lock_store';
 import type {PluginState} from '../runtime/plugin_state';
 
-import {fileKey, needsRenamedFile, type DocumentRecord} from './document_record';
+import {fileKey, needsRenamedFile, REVISION_UPLOADER, type DocumentRecord} from './document_record';
 import type {DocumentStore} from './document_store';
+import type {RevisionPruner} from './revision_pruner';
 import {summaryName} from './summary_name';
 
 export const EDIT_SUMMARY_PROP = 'collabora_edit_summary';
 
-// Files uploaded as "nouser" can be attached to any post by the plugin (store_revision.ts).
-const UPLOADER = 'nouser';
 
 // When ending a session failed (post deleted, channel archived, update refused), it is tried
 // again after these delays, and by every later CheckFileInfo and Lock on any node.
@@ -27,6 +26,7 @@ export class SessionEnder {
         private readonly state: PluginState,
         private readonly documents: DocumentStore,
         private readonly locks: LockStore,
+        private readonly pruner: RevisionPruner,
         private readonly now: () => number,
     ) {}
 
@@ -110,6 +110,8 @@ export class SessionEnder {
         const current = preserved ? await this.pointRevisionAtCopy(docId, before.attachedFileId, preserved) : after;
         await this.postSummary(after, before.editorsSinceSwap);
         await this.state.api.publishWebSocketEvent('document_updated', {doc_id: docId, file_id: after.currentFileId, post_id: after.postId}, {channelId: after.channelId});
+        // A session ended: the oldest kept session may now be one too many.
+        await this.pruner.pruneSafely(docId);
         return current;
     }
 
@@ -120,7 +122,7 @@ export class SessionEnder {
         const bytes = this.state.api.getFile(doc.currentFileId).pipe(new PassThrough());
         const info = doc.size === 0
             ? await this.state.api.uploadFile(doc.channelId, doc.name, bytes)
-            : await this.state.api.uploadData({userId: UPLOADER, channelId: doc.channelId, filename: doc.name, fileSize: doc.size}, bytes);
+            : await this.state.api.uploadData({userId: REVISION_UPLOADER, channelId: doc.channelId, filename: doc.name, fileSize: doc.size}, bytes);
         const author = doc.revisions[doc.revisions.length - 1]?.userId ?? doc.ownerId;
         await this.documents.addRevision(doc.docId, info.id, info.size, author, this.now(), {sameContentAs: doc.currentFileId, uploadedName: doc.name});
     }
@@ -130,17 +132,19 @@ export class SessionEnder {
     // that must stay restorable. The copy is a second, unattached FileInfo over the same stored
     // bytes, which Mattermost never deletes: no bytes are copied.
     private async preserve(doc: DocumentRecord): Promise<string> {
-        const [copyId] = await this.state.api.copyFileInfos('nouser', [doc.attachedFileId]);
+        const [copyId] = await this.state.api.copyFileInfos(REVISION_UPLOADER, [doc.attachedFileId]);
         await this.state.api.kvSetWithOptions(fileKey(copyId), Buffer.from(doc.docId));
         return copyId;
     }
 
     private async pointRevisionAtCopy(docId: string, detachedFileId: string, copyId: string): Promise<DocumentRecord> {
         return this.documents.update(docId, (doc) => {
-            const next: DocumentRecord = {
-                ...doc,
-                revisions: doc.revisions.map((r) => (r.fileId === detachedFileId ? {...r, fileId: copyId, originalFileId: r.originalFileId ?? detachedFileId} : r)),
-            };
+            // Retention may have taken the revision off the list meanwhile: the copy is then
+            // nobody's revision, and goes too.
+            const listed = doc.revisions.some((r) => r.fileId === detachedFileId);
+            const next: DocumentRecord = listed
+                ? {...doc, revisions: doc.revisions.map((r) => (r.fileId === detachedFileId ? {...r, fileId: copyId, originalFileId: r.originalFileId ?? detachedFileId} : r))}
+                : {...doc, pendingRemoval: [...(doc.pendingRemoval ?? []), {fileId: copyId, since: 0}]};
             return {next, result: next};
         });
     }

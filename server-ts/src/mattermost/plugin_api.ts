@@ -58,6 +58,11 @@ export interface PluginApi {
     copyFileInfos(userId: string, fileIds: string[]): Promise<string[]>;
     uploadFile(channelId: string, filename: string, data: Readable): Promise<FileInfo>;
     uploadData(head: UploadDataHead, data: Readable): Promise<FileInfo>;
+    // Removes the stored bytes of an unattached FileInfo nobody else shares (the shim, through
+    // Mattermost's own filestore package); refused for a file a post shows. Idempotent: returns
+    // the paths this call removed, none when they were already gone.
+    // channelId: where to look for files sharing the bytes when the file has no channel (a copy).
+    removeFileContent(fileId: string, channelId?: string): Promise<string[]>;
     setFileSearchableContent(fileId: string, content: string): Promise<void>;
 
     getPost(postId: string): Promise<Post>;

@@ -18,6 +18,9 @@ export const newId = (): string => randomBytes(13).toString('hex');
 
 const notFound = (what: string): MattermostError => new MattermostError(`${what} not found`, 404, 'app.not_found');
 
+// The bytes of a file whose content was removed (removeFileContent).
+const REMOVED = Buffer.alloc(0);
+
 export class MemoryPluginApi implements PluginApi {
     pluginConfig: Record<string, unknown> = {};
     config: Record<string, unknown> = {ServiceSettings: {SiteURL: 'http://mm.test'}, FileSettings: {MaxFileSize: 100 * 1024 * 1024}};
@@ -65,7 +68,7 @@ export class MemoryPluginApi implements PluginApi {
 
     getFile(fileId: string): Readable {
         const f = this.files.get(fileId);
-        if (!f || f.info.delete_at) {
+        if (!f || f.info.delete_at || f.data === REMOVED) {
             return new Readable({read() { this.destroy(notFound('file')); }});
         }
         return Readable.from([f.data]);
@@ -81,6 +84,11 @@ export class MemoryPluginApi implements PluginApi {
             }
             return this.addFile({...f.info, id: newId(), user_id: userId, post_id: '', channel_id: '', delete_at: 0}, f.data).id;
         });
+    }
+
+    hasContent(fileId: string): boolean {
+        const f = this.files.get(fileId);
+        return f !== undefined && f.data !== REMOVED;
     }
 
     addFile(info: Partial<FileInfo> & {name: string; channel_id: string}, data: Buffer): FileInfo {
@@ -110,6 +118,33 @@ export class MemoryPluginApi implements PluginApi {
 
     uploadFile(channelId: string, filename: string, data: Readable) { return this.store(channelId, filename, data, 'nouser'); }
     uploadData(head: UploadDataHead, data: Readable) { return this.store(head.channelId, head.filename, data, head.userId, head.fileSize); }
+
+    // As the shim: copies share their bytes (the same Buffer here), and bytes a post shows or
+    // another live file names are kept. Removed bytes read as missing.
+    async removeFileContent(fileId: string) {
+        const f = this.files.get(fileId);
+        if (!f) {
+            throw notFound('file');
+        }
+        if (f.info.post_id) {
+            throw new MattermostError(`file ${fileId} is attached to a post`, 409, 'plugin.bridge.error');
+        }
+        if (f.data === REMOVED) {
+            return [];
+        }
+        const other = [...this.files.values()].find((o) => o !== f && o.data === f.data && !o.info.delete_at);
+        if (other) {
+            throw new MattermostError(`file ${fileId} shares its stored bytes with file ${other.info.id}`, 409, 'plugin.bridge.error');
+        }
+        // One path: the soft-deleted files that named the same bytes lose them too.
+        for (const o of this.files.values()) {
+            if (o !== f && o.data === f.data) {
+                o.data = REMOVED;
+            }
+        }
+        f.data = REMOVED;
+        return [`memory/${fileId}`];
+    }
     async setFileSearchableContent() { /* search text is Mattermost's concern in unit tests */ }
 
     async getPost(postId: string) {

@@ -42,6 +42,8 @@ export async function putFile(services: Services, ctx: WopiRequestContext, reque
         if (flags.ok && flags.value.isExitSave && !locked) {
             await services.sessions.endSafely(doc.docId);
         }
+        // A newer save may make the session's earlier autosave one to thin; Collabora need not wait.
+        void services.pruner.pruneSafely(doc.docId);
         return {lastModified: doc.lastModified, version: doc.version};
     } finally {
         await body.release();

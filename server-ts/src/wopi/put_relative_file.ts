@@ -2,7 +2,7 @@
 
 import type {FastifyRequest} from 'fastify';
 
-import type {DocumentRecord} from '../documents/document_record';
+import {REVISION_UPLOADER, type DocumentRecord} from '../documents/document_record';
 import type {Services} from '../services';
 import {parsePutRelativeTarget, type PutRelativeTarget} from '../wopi_headers';
 
@@ -44,7 +44,7 @@ export async function putRelativeFile(services: Services, ctx: WopiRequestContex
     try {
         const info = body.size === 0
             ? await api.uploadFile(ctx.doc.channelId, name, body.stream)
-            : await api.uploadData({userId: 'nouser', channelId: ctx.doc.channelId, filename: name, fileSize: body.size}, body.stream);
+            : await api.uploadData({userId: REVISION_UPLOADER, channelId: ctx.doc.channelId, filename: name, fileSize: body.size}, body.stream);
         const original = await api.getPost(ctx.doc.postId);
         await api.createPost({user_id: ctx.claims.userId, channel_id: ctx.doc.channelId, root_id: original.root_id || original.id, message: '', file_ids: [info.id]});
         const created = await services.documents.resolve(info.id);

@@ -2099,6 +2099,105 @@ func (x *UploadDataResponse) GetFileInfoJson() []byte {
 	return nil
 }
 
+type RemoveFileContentRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	FileId string                 `protobuf:"bytes,1,opt,name=file_id,json=fileId,proto3" json:"file_id,omitempty"`
+	// Where to look for files sharing the bytes when the FileInfo has no channel of its own (a
+	// CopyFileInfos copy): the channel of the document it is a revision of.
+	ChannelId     string `protobuf:"bytes,2,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RemoveFileContentRequest) Reset() {
+	*x = RemoveFileContentRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RemoveFileContentRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RemoveFileContentRequest) ProtoMessage() {}
+
+func (x *RemoveFileContentRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RemoveFileContentRequest.ProtoReflect.Descriptor instead.
+func (*RemoveFileContentRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
+}
+
+func (x *RemoveFileContentRequest) GetFileId() string {
+	if x != nil {
+		return x.FileId
+	}
+	return ""
+}
+
+func (x *RemoveFileContentRequest) GetChannelId() string {
+	if x != nil {
+		return x.ChannelId
+	}
+	return ""
+}
+
+type RemoveFileContentResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The paths this call removed; paths that were already gone are not listed.
+	RemovedPaths  []string `protobuf:"bytes,1,rep,name=removed_paths,json=removedPaths,proto3" json:"removed_paths,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RemoveFileContentResponse) Reset() {
+	*x = RemoveFileContentResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RemoveFileContentResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RemoveFileContentResponse) ProtoMessage() {}
+
+func (x *RemoveFileContentResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RemoveFileContentResponse.ProtoReflect.Descriptor instead.
+func (*RemoveFileContentResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
+}
+
+func (x *RemoveFileContentResponse) GetRemovedPaths() []string {
+	if x != nil {
+		return x.RemovedPaths
+	}
+	return nil
+}
+
 type SetFileSearchableContentRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	FileId        string                 `protobuf:"bytes,1,opt,name=file_id,json=fileId,proto3" json:"file_id,omitempty"`
@@ -2109,7 +2208,7 @@ type SetFileSearchableContentRequest struct {
 
 func (x *SetFileSearchableContentRequest) Reset() {
 	*x = SetFileSearchableContentRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2121,7 +2220,7 @@ func (x *SetFileSearchableContentRequest) String() string {
 func (*SetFileSearchableContentRequest) ProtoMessage() {}
 
 func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[43]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2134,7 +2233,7 @@ func (x *SetFileSearchableContentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentRequest.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{43}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *SetFileSearchableContentRequest) GetFileId() string {
@@ -2159,7 +2258,7 @@ type SetFileSearchableContentResponse struct {
 
 func (x *SetFileSearchableContentResponse) Reset() {
 	*x = SetFileSearchableContentResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2171,7 +2270,7 @@ func (x *SetFileSearchableContentResponse) String() string {
 func (*SetFileSearchableContentResponse) ProtoMessage() {}
 
 func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[44]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2184,7 +2283,7 @@ func (x *SetFileSearchableContentResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetFileSearchableContentResponse.ProtoReflect.Descriptor instead.
 func (*SetFileSearchableContentResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{44}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
 }
 
 type GetPostRequest struct {
@@ -2196,7 +2295,7 @@ type GetPostRequest struct {
 
 func (x *GetPostRequest) Reset() {
 	*x = GetPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2208,7 +2307,7 @@ func (x *GetPostRequest) String() string {
 func (*GetPostRequest) ProtoMessage() {}
 
 func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[45]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2221,7 +2320,7 @@ func (x *GetPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostRequest.ProtoReflect.Descriptor instead.
 func (*GetPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{45}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *GetPostRequest) GetPostId() string {
@@ -2240,7 +2339,7 @@ type GetPostResponse struct {
 
 func (x *GetPostResponse) Reset() {
 	*x = GetPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2252,7 +2351,7 @@ func (x *GetPostResponse) String() string {
 func (*GetPostResponse) ProtoMessage() {}
 
 func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[46]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2265,7 +2364,7 @@ func (x *GetPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPostResponse.ProtoReflect.Descriptor instead.
 func (*GetPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{46}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *GetPostResponse) GetPostJson() []byte {
@@ -2284,7 +2383,7 @@ type CreatePostRequest struct {
 
 func (x *CreatePostRequest) Reset() {
 	*x = CreatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2296,7 +2395,7 @@ func (x *CreatePostRequest) String() string {
 func (*CreatePostRequest) ProtoMessage() {}
 
 func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[47]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2309,7 +2408,7 @@ func (x *CreatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostRequest.ProtoReflect.Descriptor instead.
 func (*CreatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{47}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *CreatePostRequest) GetPostJson() []byte {
@@ -2328,7 +2427,7 @@ type CreatePostResponse struct {
 
 func (x *CreatePostResponse) Reset() {
 	*x = CreatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2340,7 +2439,7 @@ func (x *CreatePostResponse) String() string {
 func (*CreatePostResponse) ProtoMessage() {}
 
 func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[48]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2353,7 +2452,7 @@ func (x *CreatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreatePostResponse.ProtoReflect.Descriptor instead.
 func (*CreatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{48}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *CreatePostResponse) GetPostJson() []byte {
@@ -2372,7 +2471,7 @@ type UpdatePostRequest struct {
 
 func (x *UpdatePostRequest) Reset() {
 	*x = UpdatePostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2384,7 +2483,7 @@ func (x *UpdatePostRequest) String() string {
 func (*UpdatePostRequest) ProtoMessage() {}
 
 func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[49]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2397,7 +2496,7 @@ func (x *UpdatePostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostRequest.ProtoReflect.Descriptor instead.
 func (*UpdatePostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{49}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *UpdatePostRequest) GetPostJson() []byte {
@@ -2416,7 +2515,7 @@ type UpdatePostResponse struct {
 
 func (x *UpdatePostResponse) Reset() {
 	*x = UpdatePostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2428,7 +2527,7 @@ func (x *UpdatePostResponse) String() string {
 func (*UpdatePostResponse) ProtoMessage() {}
 
 func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[50]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2441,7 +2540,7 @@ func (x *UpdatePostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdatePostResponse.ProtoReflect.Descriptor instead.
 func (*UpdatePostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{50}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *UpdatePostResponse) GetPostJson() []byte {
@@ -2461,7 +2560,7 @@ type SendEphemeralPostRequest struct {
 
 func (x *SendEphemeralPostRequest) Reset() {
 	*x = SendEphemeralPostRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2473,7 +2572,7 @@ func (x *SendEphemeralPostRequest) String() string {
 func (*SendEphemeralPostRequest) ProtoMessage() {}
 
 func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[51]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2486,7 +2585,7 @@ func (x *SendEphemeralPostRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostRequest.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{51}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *SendEphemeralPostRequest) GetUserId() string {
@@ -2512,7 +2611,7 @@ type SendEphemeralPostResponse struct {
 
 func (x *SendEphemeralPostResponse) Reset() {
 	*x = SendEphemeralPostResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2524,7 +2623,7 @@ func (x *SendEphemeralPostResponse) String() string {
 func (*SendEphemeralPostResponse) ProtoMessage() {}
 
 func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[52]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2537,7 +2636,7 @@ func (x *SendEphemeralPostResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendEphemeralPostResponse.ProtoReflect.Descriptor instead.
 func (*SendEphemeralPostResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{52}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *SendEphemeralPostResponse) GetPostJson() []byte {
@@ -2556,7 +2655,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2568,7 +2667,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[53]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2581,7 +2680,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{53}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *GetUserRequest) GetUserId() string {
@@ -2600,7 +2699,7 @@ type GetUserResponse struct {
 
 func (x *GetUserResponse) Reset() {
 	*x = GetUserResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2612,7 +2711,7 @@ func (x *GetUserResponse) String() string {
 func (*GetUserResponse) ProtoMessage() {}
 
 func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[54]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2625,7 +2724,7 @@ func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
 func (*GetUserResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{54}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *GetUserResponse) GetUserJson() []byte {
@@ -2644,7 +2743,7 @@ type GetChannelRequest struct {
 
 func (x *GetChannelRequest) Reset() {
 	*x = GetChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2656,7 +2755,7 @@ func (x *GetChannelRequest) String() string {
 func (*GetChannelRequest) ProtoMessage() {}
 
 func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[55]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2669,7 +2768,7 @@ func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{55}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *GetChannelRequest) GetChannelId() string {
@@ -2688,7 +2787,7 @@ type GetChannelResponse struct {
 
 func (x *GetChannelResponse) Reset() {
 	*x = GetChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2700,7 +2799,7 @@ func (x *GetChannelResponse) String() string {
 func (*GetChannelResponse) ProtoMessage() {}
 
 func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[56]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2713,7 +2812,7 @@ func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{56}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *GetChannelResponse) GetChannelJson() []byte {
@@ -2733,7 +2832,7 @@ type GetChannelMemberRequest struct {
 
 func (x *GetChannelMemberRequest) Reset() {
 	*x = GetChannelMemberRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2745,7 +2844,7 @@ func (x *GetChannelMemberRequest) String() string {
 func (*GetChannelMemberRequest) ProtoMessage() {}
 
 func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2758,7 +2857,7 @@ func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *GetChannelMemberRequest) GetChannelId() string {
@@ -2784,7 +2883,7 @@ type GetChannelMemberResponse struct {
 
 func (x *GetChannelMemberResponse) Reset() {
 	*x = GetChannelMemberResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2796,7 +2895,7 @@ func (x *GetChannelMemberResponse) String() string {
 func (*GetChannelMemberResponse) ProtoMessage() {}
 
 func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2809,7 +2908,7 @@ func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *GetChannelMemberResponse) GetChannelMemberJson() []byte {
@@ -2829,7 +2928,7 @@ type HasPermissionToRequest struct {
 
 func (x *HasPermissionToRequest) Reset() {
 	*x = HasPermissionToRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2841,7 +2940,7 @@ func (x *HasPermissionToRequest) String() string {
 func (*HasPermissionToRequest) ProtoMessage() {}
 
 func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2854,7 +2953,7 @@ func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *HasPermissionToRequest) GetUserId() string {
@@ -2880,7 +2979,7 @@ type HasPermissionToResponse struct {
 
 func (x *HasPermissionToResponse) Reset() {
 	*x = HasPermissionToResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2892,7 +2991,7 @@ func (x *HasPermissionToResponse) String() string {
 func (*HasPermissionToResponse) ProtoMessage() {}
 
 func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2905,7 +3004,7 @@ func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *HasPermissionToResponse) GetAllowed() bool {
@@ -2926,7 +3025,7 @@ type HasPermissionToChannelRequest struct {
 
 func (x *HasPermissionToChannelRequest) Reset() {
 	*x = HasPermissionToChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2938,7 +3037,7 @@ func (x *HasPermissionToChannelRequest) String() string {
 func (*HasPermissionToChannelRequest) ProtoMessage() {}
 
 func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2951,7 +3050,7 @@ func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *HasPermissionToChannelRequest) GetUserId() string {
@@ -2984,7 +3083,7 @@ type HasPermissionToChannelResponse struct {
 
 func (x *HasPermissionToChannelResponse) Reset() {
 	*x = HasPermissionToChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2996,7 +3095,7 @@ func (x *HasPermissionToChannelResponse) String() string {
 func (*HasPermissionToChannelResponse) ProtoMessage() {}
 
 func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3009,7 +3108,7 @@ func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *HasPermissionToChannelResponse) GetAllowed() bool {
@@ -3028,7 +3127,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3040,7 +3139,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3053,7 +3152,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -3073,7 +3172,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3085,7 +3184,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3098,7 +3197,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -3130,7 +3229,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3142,7 +3241,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3155,7 +3254,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3202,7 +3301,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3214,7 +3313,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3227,7 +3326,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3246,7 +3345,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3258,7 +3357,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3271,7 +3370,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3289,7 +3388,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3301,7 +3400,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3314,7 +3413,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
 }
 
 type KVListRequest struct {
@@ -3327,7 +3426,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3339,7 +3438,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3352,7 +3451,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3378,7 +3477,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3390,7 +3489,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3403,7 +3502,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3425,7 +3524,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3437,7 +3536,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3450,7 +3549,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3493,7 +3592,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3505,7 +3604,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3518,7 +3617,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3550,7 +3649,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3562,7 +3661,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3575,7 +3674,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3590,7 +3689,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3602,7 +3701,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3615,7 +3714,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3647,7 +3746,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3659,7 +3758,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3672,7 +3771,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 type RegisterCommandRequest struct {
@@ -3685,7 +3784,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3697,7 +3796,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3710,7 +3809,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -3728,7 +3827,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3740,7 +3839,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3753,7 +3852,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
 }
 
 type LogRequest struct {
@@ -3768,7 +3867,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3780,7 +3879,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3793,7 +3892,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -3825,7 +3924,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3837,7 +3936,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3850,7 +3949,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{81}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -3962,7 +4061,13 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x05chunk\x18\x02 \x01(\fH\x00R\x05chunkB\x06\n" +
 	"\x04part\":\n" +
 	"\x12UploadDataResponse\x12$\n" +
-	"\x0efile_info_json\x18\x01 \x01(\fR\ffileInfoJson\"T\n" +
+	"\x0efile_info_json\x18\x01 \x01(\fR\ffileInfoJson\"R\n" +
+	"\x18RemoveFileContentRequest\x12\x17\n" +
+	"\afile_id\x18\x01 \x01(\tR\x06fileId\x12\x1d\n" +
+	"\n" +
+	"channel_id\x18\x02 \x01(\tR\tchannelId\"@\n" +
+	"\x19RemoveFileContentResponse\x12#\n" +
+	"\rremoved_paths\x18\x01 \x03(\tR\fremovedPaths\"T\n" +
 	"\x1fSetFileSearchableContentRequest\x12\x17\n" +
 	"\afile_id\x18\x01 \x01(\tR\x06fileId\x12\x18\n" +
 	"\acontent\x18\x02 \x01(\tR\acontent\"\"\n" +
@@ -4076,7 +4181,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
 	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse\x12j\n" +
 	"\x15MessageHasBeenDeleted\x12'.bridge.v1.MessageHasBeenDeletedRequest\x1a(.bridge.v1.MessageHasBeenDeletedResponse\x12j\n" +
-	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xc8\x13\n" +
+	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xa8\x14\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -4092,7 +4197,8 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\n" +
 	"UploadFile\x12\x1c.bridge.v1.UploadFileRequest\x1a\x1d.bridge.v1.UploadFileResponse(\x01\x12K\n" +
 	"\n" +
-	"UploadData\x12\x1c.bridge.v1.UploadDataRequest\x1a\x1d.bridge.v1.UploadDataResponse(\x01\x12s\n" +
+	"UploadData\x12\x1c.bridge.v1.UploadDataRequest\x1a\x1d.bridge.v1.UploadDataResponse(\x01\x12^\n" +
+	"\x11RemoveFileContent\x12#.bridge.v1.RemoveFileContentRequest\x1a$.bridge.v1.RemoveFileContentResponse\x12s\n" +
 	"\x18SetFileSearchableContent\x12*.bridge.v1.SetFileSearchableContentRequest\x1a+.bridge.v1.SetFileSearchableContentResponse\x12@\n" +
 	"\aGetPost\x12\x19.bridge.v1.GetPostRequest\x1a\x1a.bridge.v1.GetPostResponse\x12I\n" +
 	"\n" +
@@ -4128,7 +4234,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 80)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 82)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -4174,49 +4280,51 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*UploadDataHead)(nil),                    // 41: bridge.v1.UploadDataHead
 	(*UploadDataRequest)(nil),                 // 42: bridge.v1.UploadDataRequest
 	(*UploadDataResponse)(nil),                // 43: bridge.v1.UploadDataResponse
-	(*SetFileSearchableContentRequest)(nil),   // 44: bridge.v1.SetFileSearchableContentRequest
-	(*SetFileSearchableContentResponse)(nil),  // 45: bridge.v1.SetFileSearchableContentResponse
-	(*GetPostRequest)(nil),                    // 46: bridge.v1.GetPostRequest
-	(*GetPostResponse)(nil),                   // 47: bridge.v1.GetPostResponse
-	(*CreatePostRequest)(nil),                 // 48: bridge.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),                // 49: bridge.v1.CreatePostResponse
-	(*UpdatePostRequest)(nil),                 // 50: bridge.v1.UpdatePostRequest
-	(*UpdatePostResponse)(nil),                // 51: bridge.v1.UpdatePostResponse
-	(*SendEphemeralPostRequest)(nil),          // 52: bridge.v1.SendEphemeralPostRequest
-	(*SendEphemeralPostResponse)(nil),         // 53: bridge.v1.SendEphemeralPostResponse
-	(*GetUserRequest)(nil),                    // 54: bridge.v1.GetUserRequest
-	(*GetUserResponse)(nil),                   // 55: bridge.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                 // 56: bridge.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                // 57: bridge.v1.GetChannelResponse
-	(*GetChannelMemberRequest)(nil),           // 58: bridge.v1.GetChannelMemberRequest
-	(*GetChannelMemberResponse)(nil),          // 59: bridge.v1.GetChannelMemberResponse
-	(*HasPermissionToRequest)(nil),            // 60: bridge.v1.HasPermissionToRequest
-	(*HasPermissionToResponse)(nil),           // 61: bridge.v1.HasPermissionToResponse
-	(*HasPermissionToChannelRequest)(nil),     // 62: bridge.v1.HasPermissionToChannelRequest
-	(*HasPermissionToChannelResponse)(nil),    // 63: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 64: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 65: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 66: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 67: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 68: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 69: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 70: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 71: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 72: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 73: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 74: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 75: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 76: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 77: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 78: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 79: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 80: bridge.v1.LogResponse
+	(*RemoveFileContentRequest)(nil),          // 44: bridge.v1.RemoveFileContentRequest
+	(*RemoveFileContentResponse)(nil),         // 45: bridge.v1.RemoveFileContentResponse
+	(*SetFileSearchableContentRequest)(nil),   // 46: bridge.v1.SetFileSearchableContentRequest
+	(*SetFileSearchableContentResponse)(nil),  // 47: bridge.v1.SetFileSearchableContentResponse
+	(*GetPostRequest)(nil),                    // 48: bridge.v1.GetPostRequest
+	(*GetPostResponse)(nil),                   // 49: bridge.v1.GetPostResponse
+	(*CreatePostRequest)(nil),                 // 50: bridge.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                // 51: bridge.v1.CreatePostResponse
+	(*UpdatePostRequest)(nil),                 // 52: bridge.v1.UpdatePostRequest
+	(*UpdatePostResponse)(nil),                // 53: bridge.v1.UpdatePostResponse
+	(*SendEphemeralPostRequest)(nil),          // 54: bridge.v1.SendEphemeralPostRequest
+	(*SendEphemeralPostResponse)(nil),         // 55: bridge.v1.SendEphemeralPostResponse
+	(*GetUserRequest)(nil),                    // 56: bridge.v1.GetUserRequest
+	(*GetUserResponse)(nil),                   // 57: bridge.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                 // 58: bridge.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                // 59: bridge.v1.GetChannelResponse
+	(*GetChannelMemberRequest)(nil),           // 60: bridge.v1.GetChannelMemberRequest
+	(*GetChannelMemberResponse)(nil),          // 61: bridge.v1.GetChannelMemberResponse
+	(*HasPermissionToRequest)(nil),            // 62: bridge.v1.HasPermissionToRequest
+	(*HasPermissionToResponse)(nil),           // 63: bridge.v1.HasPermissionToResponse
+	(*HasPermissionToChannelRequest)(nil),     // 64: bridge.v1.HasPermissionToChannelRequest
+	(*HasPermissionToChannelResponse)(nil),    // 65: bridge.v1.HasPermissionToChannelResponse
+	(*KVGetRequest)(nil),                      // 66: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 67: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 68: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 69: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 70: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 71: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 72: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 73: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 74: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 75: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 76: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 77: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 78: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 79: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 80: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 81: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 82: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	1,  // 0: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
 	38, // 1: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
 	41, // 2: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	72, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	74, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
 	0,  // 4: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
 	2,  // 5: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
 	4,  // 6: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
@@ -4238,64 +4346,66 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	36, // 22: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
 	39, // 23: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
 	42, // 24: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
-	44, // 25: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
-	46, // 26: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
-	48, // 27: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
-	50, // 28: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
-	52, // 29: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
-	54, // 30: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	56, // 31: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	58, // 32: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	60, // 33: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	62, // 34: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	64, // 35: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	66, // 36: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	68, // 37: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	70, // 38: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	73, // 39: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	75, // 40: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	77, // 41: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	79, // 42: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 43: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 44: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 45: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	9,  // 46: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	11, // 47: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	17, // 48: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	13, // 49: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
-	15, // 50: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
-	19, // 51: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	21, // 52: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	23, // 53: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	25, // 54: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	27, // 55: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	29, // 56: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	31, // 57: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	33, // 58: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
-	35, // 59: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
-	37, // 60: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	40, // 61: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	43, // 62: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	45, // 63: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	47, // 64: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	49, // 65: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	51, // 66: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	53, // 67: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	55, // 68: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	57, // 69: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	59, // 70: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	61, // 71: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	63, // 72: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	65, // 73: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	67, // 74: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	69, // 75: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	71, // 76: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	74, // 77: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	76, // 78: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	78, // 79: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	80, // 80: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	43, // [43:81] is the sub-list for method output_type
-	5,  // [5:43] is the sub-list for method input_type
+	44, // 25: bridge.v1.PluginApi.RemoveFileContent:input_type -> bridge.v1.RemoveFileContentRequest
+	46, // 26: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
+	48, // 27: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
+	50, // 28: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
+	52, // 29: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
+	54, // 30: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
+	56, // 31: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
+	58, // 32: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	60, // 33: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	62, // 34: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	64, // 35: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	66, // 36: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	68, // 37: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	70, // 38: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	72, // 39: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	75, // 40: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	77, // 41: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	79, // 42: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	81, // 43: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 44: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 45: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 46: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	9,  // 47: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	11, // 48: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	17, // 49: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	13, // 50: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
+	15, // 51: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
+	19, // 52: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	21, // 53: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	23, // 54: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	25, // 55: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	27, // 56: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	29, // 57: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	31, // 58: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	33, // 59: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	35, // 60: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
+	37, // 61: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	40, // 62: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	43, // 63: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	45, // 64: bridge.v1.PluginApi.RemoveFileContent:output_type -> bridge.v1.RemoveFileContentResponse
+	47, // 65: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	49, // 66: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	51, // 67: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	53, // 68: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	55, // 69: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	57, // 70: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	59, // 71: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	61, // 72: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	63, // 73: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	65, // 74: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	67, // 75: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	69, // 76: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	71, // 77: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	73, // 78: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	76, // 79: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	78, // 80: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	80, // 81: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	82, // 82: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	44, // [44:83] is the sub-list for method output_type
+	5,  // [5:44] is the sub-list for method input_type
 	5,  // [5:5] is the sub-list for extension type_name
 	5,  // [5:5] is the sub-list for extension extendee
 	0,  // [0:5] is the sub-list for field type_name
@@ -4314,14 +4424,14 @@ func file_bridge_v1_bridge_proto_init() {
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[65].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[67].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   80,
+			NumMessages:   82,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

@@ -439,6 +439,7 @@ const (
 	PluginApi_GetFile_FullMethodName                   = "/bridge.v1.PluginApi/GetFile"
 	PluginApi_UploadFile_FullMethodName                = "/bridge.v1.PluginApi/UploadFile"
 	PluginApi_UploadData_FullMethodName                = "/bridge.v1.PluginApi/UploadData"
+	PluginApi_RemoveFileContent_FullMethodName         = "/bridge.v1.PluginApi/RemoveFileContent"
 	PluginApi_SetFileSearchableContent_FullMethodName  = "/bridge.v1.PluginApi/SetFileSearchableContent"
 	PluginApi_GetPost_FullMethodName                   = "/bridge.v1.PluginApi/GetPost"
 	PluginApi_CreatePost_FullMethodName                = "/bridge.v1.PluginApi/CreatePost"
@@ -494,6 +495,11 @@ type PluginApiClient interface {
 	// UploadData), so the bytes stream to Mattermost's file store without a whole copy in
 	// memory and the FileInfo is created by the given user.
 	UploadData(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UploadDataRequest, UploadDataResponse], error)
+	// RemoveFileContent removes the stored bytes of an unattached FileInfo (its Path,
+	// ThumbnailPath and PreviewPath) from Mattermost's file store, through Mattermost's own
+	// filestore package and settings. Refused (FAILED_PRECONDITION) for a FileInfo attached to a
+	// post, or whose bytes another FileInfo shares; a path already gone counts as removed.
+	RemoveFileContent(ctx context.Context, in *RemoveFileContentRequest, opts ...grpc.CallOption) (*RemoveFileContentResponse, error)
 	// SetFileSearchableContent sets the text Mattermost's search finds a file by.
 	SetFileSearchableContent(ctx context.Context, in *SetFileSearchableContentRequest, opts ...grpc.CallOption) (*SetFileSearchableContentResponse, error)
 	// GetPost returns a Post as JSON.
@@ -674,6 +680,16 @@ func (c *pluginApiClient) UploadData(ctx context.Context, opts ...grpc.CallOptio
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type PluginApi_UploadDataClient = grpc.ClientStreamingClient[UploadDataRequest, UploadDataResponse]
+
+func (c *pluginApiClient) RemoveFileContent(ctx context.Context, in *RemoveFileContentRequest, opts ...grpc.CallOption) (*RemoveFileContentResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemoveFileContentResponse)
+	err := c.cc.Invoke(ctx, PluginApi_RemoveFileContent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 func (c *pluginApiClient) SetFileSearchableContent(ctx context.Context, in *SetFileSearchableContentRequest, opts ...grpc.CallOption) (*SetFileSearchableContentResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
@@ -890,6 +906,11 @@ type PluginApiServer interface {
 	// UploadData), so the bytes stream to Mattermost's file store without a whole copy in
 	// memory and the FileInfo is created by the given user.
 	UploadData(grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]) error
+	// RemoveFileContent removes the stored bytes of an unattached FileInfo (its Path,
+	// ThumbnailPath and PreviewPath) from Mattermost's file store, through Mattermost's own
+	// filestore package and settings. Refused (FAILED_PRECONDITION) for a FileInfo attached to a
+	// post, or whose bytes another FileInfo shares; a path already gone counts as removed.
+	RemoveFileContent(context.Context, *RemoveFileContentRequest) (*RemoveFileContentResponse, error)
 	// SetFileSearchableContent sets the text Mattermost's search finds a file by.
 	SetFileSearchableContent(context.Context, *SetFileSearchableContentRequest) (*SetFileSearchableContentResponse, error)
 	// GetPost returns a Post as JSON.
@@ -971,6 +992,9 @@ func (UnimplementedPluginApiServer) UploadFile(grpc.ClientStreamingServer[Upload
 }
 func (UnimplementedPluginApiServer) UploadData(grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]) error {
 	return status.Error(codes.Unimplemented, "method UploadData not implemented")
+}
+func (UnimplementedPluginApiServer) RemoveFileContent(context.Context, *RemoveFileContentRequest) (*RemoveFileContentResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RemoveFileContent not implemented")
 }
 func (UnimplementedPluginApiServer) SetFileSearchableContent(context.Context, *SetFileSearchableContentRequest) (*SetFileSearchableContentResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method SetFileSearchableContent not implemented")
@@ -1233,6 +1257,24 @@ func _PluginApi_UploadData_Handler(srv interface{}, stream grpc.ServerStream) er
 
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type PluginApi_UploadDataServer = grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]
+
+func _PluginApi_RemoveFileContent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveFileContentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).RemoveFileContent(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_RemoveFileContent_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).RemoveFileContent(ctx, req.(*RemoveFileContentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
 
 func _PluginApi_SetFileSearchableContent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(SetFileSearchableContentRequest)
@@ -1600,6 +1642,10 @@ var PluginApi_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CopyFileInfos",
 			Handler:    _PluginApi_CopyFileInfos_Handler,
+		},
+		{
+			MethodName: "RemoveFileContent",
+			Handler:    _PluginApi_RemoveFileContent_Handler,
 		},
 		{
 			MethodName: "SetFileSearchableContent",

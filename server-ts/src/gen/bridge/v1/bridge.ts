@@ -266,6 +266,20 @@ export interface UploadDataResponse {
   fileInfoJson: Buffer;
 }
 
+export interface RemoveFileContentRequest {
+  fileId: string;
+  /**
+   * Where to look for files sharing the bytes when the FileInfo has no channel of its own (a
+   * CopyFileInfos copy): the channel of the document it is a revision of.
+   */
+  channelId: string;
+}
+
+export interface RemoveFileContentResponse {
+  /** The paths this call removed; paths that were already gone are not listed. */
+  removedPaths: string[];
+}
+
 export interface SetFileSearchableContentRequest {
   fileId: string;
   content: string;
@@ -3652,6 +3666,172 @@ export const UploadDataResponse: MessageFns<UploadDataResponse> = {
   },
 };
 
+function createBaseRemoveFileContentRequest(): RemoveFileContentRequest {
+  return { fileId: "", channelId: "" };
+}
+
+export const RemoveFileContentRequest: MessageFns<RemoveFileContentRequest> = {
+  encode(message: RemoveFileContentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fileId !== "") {
+      writer.uint32(10).string(message.fileId);
+    }
+    if (message.channelId !== "") {
+      writer.uint32(18).string(message.channelId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RemoveFileContentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRemoveFileContentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fileId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.channelId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RemoveFileContentRequest {
+    return {
+      fileId: isSet(object.fileId)
+        ? globalThis.String(object.fileId)
+        : isSet(object.file_id)
+        ? globalThis.String(object.file_id)
+        : "",
+      channelId: isSet(object.channelId)
+        ? globalThis.String(object.channelId)
+        : isSet(object.channel_id)
+        ? globalThis.String(object.channel_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RemoveFileContentRequest): unknown {
+    const obj: any = {};
+    if (message.fileId !== "") {
+      obj.fileId = message.fileId;
+    }
+    if (message.channelId !== "") {
+      obj.channelId = message.channelId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RemoveFileContentRequest>): RemoveFileContentRequest {
+    return RemoveFileContentRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RemoveFileContentRequest>): RemoveFileContentRequest {
+    const message = createBaseRemoveFileContentRequest();
+    message.fileId = object.fileId ?? "";
+    message.channelId = object.channelId ?? "";
+    return message;
+  },
+};
+
+function createBaseRemoveFileContentResponse(): RemoveFileContentResponse {
+  return { removedPaths: [] };
+}
+
+export const RemoveFileContentResponse: MessageFns<RemoveFileContentResponse> = {
+  encode(message: RemoveFileContentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.removedPaths) {
+      writer.uint32(10).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RemoveFileContentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRemoveFileContentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.removedPaths.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RemoveFileContentResponse {
+    return {
+      removedPaths: globalThis.Array.isArray(object?.removedPaths)
+        ? object.removedPaths.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.removed_paths)
+        ? object.removed_paths.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: RemoveFileContentResponse): unknown {
+    const obj: any = {};
+    if (message.removedPaths?.length) {
+      obj.removedPaths = message.removedPaths;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RemoveFileContentResponse>): RemoveFileContentResponse {
+    return RemoveFileContentResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RemoveFileContentResponse>): RemoveFileContentResponse {
+    const message = createBaseRemoveFileContentResponse();
+    message.removedPaths = object.removedPaths?.map((e) => e) || [];
+    return message;
+  },
+};
+
 function createBaseSetFileSearchableContentRequest(): SetFileSearchableContentRequest {
   return { fileId: "", content: "" };
 }
@@ -6868,6 +7048,20 @@ export const PluginApiDefinition = {
       responseStream: false,
       options: {},
     },
+    /**
+     * RemoveFileContent removes the stored bytes of an unattached FileInfo (its Path,
+     * ThumbnailPath and PreviewPath) from Mattermost's file store, through Mattermost's own
+     * filestore package and settings. Refused (FAILED_PRECONDITION) for a FileInfo attached to a
+     * post, or whose bytes another FileInfo shares; a path already gone counts as removed.
+     */
+    removeFileContent: {
+      name: "RemoveFileContent",
+      requestType: RemoveFileContentRequest as typeof RemoveFileContentRequest,
+      requestStream: false,
+      responseType: RemoveFileContentResponse as typeof RemoveFileContentResponse,
+      responseStream: false,
+      options: {},
+    },
     /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
     setFileSearchableContent: {
       name: "SetFileSearchableContent",
@@ -7098,6 +7292,16 @@ export interface PluginApiServiceImplementation<CallContextExt = {}> {
     request: AsyncIterable<UploadDataRequest>,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<UploadDataResponse>>;
+  /**
+   * RemoveFileContent removes the stored bytes of an unattached FileInfo (its Path,
+   * ThumbnailPath and PreviewPath) from Mattermost's file store, through Mattermost's own
+   * filestore package and settings. Refused (FAILED_PRECONDITION) for a FileInfo attached to a
+   * post, or whose bytes another FileInfo shares; a path already gone counts as removed.
+   */
+  removeFileContent(
+    request: RemoveFileContentRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<RemoveFileContentResponse>>;
   /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
   setFileSearchableContent(
     request: SetFileSearchableContentRequest,
@@ -7234,6 +7438,16 @@ export interface PluginApiClient<CallOptionsExt = {}> {
     request: AsyncIterable<DeepPartial<UploadDataRequest>>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<UploadDataResponse>;
+  /**
+   * RemoveFileContent removes the stored bytes of an unattached FileInfo (its Path,
+   * ThumbnailPath and PreviewPath) from Mattermost's file store, through Mattermost's own
+   * filestore package and settings. Refused (FAILED_PRECONDITION) for a FileInfo attached to a
+   * post, or whose bytes another FileInfo shares; a path already gone counts as removed.
+   */
+  removeFileContent(
+    request: DeepPartial<RemoveFileContentRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<RemoveFileContentResponse>;
   /** SetFileSearchableContent sets the text Mattermost's search finds a file by. */
   setFileSearchableContent(
     request: DeepPartial<SetFileSearchableContentRequest>,
