@@ -7,6 +7,7 @@ import {DocumentRemover} from './documents/document_remover';
 import {DocumentStore} from './documents/document_store';
 import {LiveDocuments} from './documents/live_documents';
 import {SessionEnder} from './documents/session_ender';
+import {PdfExporter} from './export/pdf_exporter';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
 import type {Hooks} from './runtime/hooks';
@@ -27,6 +28,7 @@ export interface Services {
     keys: SigningKeyStore;
     discovery: DiscoveryService;
     sessions: SessionEnder;
+    pdfExports: PdfExporter;
     now: () => number;
 }
 
@@ -46,6 +48,7 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
         keys: new SigningKeyStore(state.api),
         discovery: new DiscoveryService(state.api, () => state.settings, state.log, now),
         sessions: new SessionEnder(state, documents, locks, now),
+        pdfExports: new PdfExporter(state, documents, now),
         now,
     };
 }

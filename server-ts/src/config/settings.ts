@@ -16,6 +16,8 @@ export interface Settings {
     // tokenTtlSeconds (0: unset) overrides tokenTtlMinutes; lockTtlSeconds is the WOPI lock's life.
     tokenTtlSeconds: number;
     lockTtlSeconds: number;
+    // How long a PDF export may wait for Collabora's conversion (test knob; 300 s by default).
+    convertTimeoutSeconds: number;
     defaultEditPolicy: EditPolicyName;
     guestsCanEdit: boolean;
     previewFormats: string[];
@@ -29,6 +31,9 @@ export interface Settings {
 
 export const DEFAULT_TOKEN_TTL_MINUTES = 600;
 export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
+// Collabora gives up on a conversion after per_document.limit_convert_secs (100 s by default);
+// the export waits longer so that Collabora's own answer, not ours, ends a slow conversion.
+export const DEFAULT_CONVERT_TIMEOUT_SECONDS = 300;
 
 type RawConfig = Record<string, unknown>;
 
@@ -80,6 +85,7 @@ export function parseSettings(raw: RawConfig): Settings {
         tokenTtlMinutes: positiveInt(raw, 'TokenTtlMinutes', DEFAULT_TOKEN_TTL_MINUTES),
         tokenTtlSeconds: positiveInt(raw, 'TokenTtlSeconds', 0),
         lockTtlSeconds: positiveInt(raw, 'LockTtlSeconds', DEFAULT_LOCK_TTL_SECONDS),
+        convertTimeoutSeconds: positiveInt(raw, 'ConvertTimeoutSeconds', DEFAULT_CONVERT_TIMEOUT_SECONDS),
         defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
         guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
         previewFormats: list(raw, 'PreviewFormats'),
