@@ -51,6 +51,8 @@ export function registerPdfExportRoutes(app: FastifyInstance, services: Services
     app.post<{Params: {fileId: string}}>('/api/v1/files/:fileId/export-pdf', async (request, reply) => {
         const userId = sessionUser(request);
         const {doc} = await visibleDocument(services, userId, request.params.fileId);
+        // Read now: the switch may have changed on another node, or just now.
+        await services.state.refreshServerConfig();
         if (!services.state.serverConfig.fileAttachmentsEnabled) {
             throw downloadsDisabled();
         }

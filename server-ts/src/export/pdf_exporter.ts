@@ -134,6 +134,7 @@ export class PdfExporter {
     // post uploads the PDF as the user and replies with it in the document's thread, after
     // checking again what may have changed during the conversion.
     private async post(job: PdfJob, pdfPath: string, size: number): Promise<void> {
+        await this.state.refreshServerConfig();
         if (!this.state.serverConfig.fileAttachmentsEnabled) {
             await this.fail(job.jobId, 'DOWNLOADS_DISABLED', 'File sharing was turned off in Mattermost while the PDF was being made, so it was not posted.');
             return;
