@@ -42,21 +42,20 @@ export function statusText(intl: IntlShape, entry: ExportEntry): string {
         return entry.error;
     }
     const job = entry.job;
-    const t = (id: string, defaultMessage: string) => intl.formatMessage({id, defaultMessage});
     if (!job || job.state === 'queued') {
-        return t('collabora.pdf.queued', 'Starting…');
+        return intl.formatMessage({id: 'collabora.pdf.queued', defaultMessage: 'Starting…'});
     }
     switch (job.state) {
     case 'converting':
-        return job.sentBytes < job.totalBytes ? t('collabora.pdf.sending', 'Sending the document to Collabora Online…') : t('collabora.pdf.converting', 'Collabora Online is converting it…');
+        return job.sentBytes < job.totalBytes ? intl.formatMessage({id: 'collabora.pdf.sending', defaultMessage: 'Sending the document to Collabora Online…'}) : intl.formatMessage({id: 'collabora.pdf.converting', defaultMessage: 'Collabora Online is converting it…'});
     case 'posting':
-        return t('collabora.pdf.posting', 'Posting the PDF to the thread…');
+        return intl.formatMessage({id: 'collabora.pdf.posting', defaultMessage: 'Posting the PDF to the thread…'});
     case 'done':
-        return t('collabora.pdf.done', 'The PDF is in the thread.');
+        return intl.formatMessage({id: 'collabora.pdf.done', defaultMessage: 'The PDF is in the thread.'});
     case 'cancelled':
-        return t('collabora.pdf.cancelled', 'Cancelled: nothing was posted.');
+        return intl.formatMessage({id: 'collabora.pdf.cancelled', defaultMessage: 'Cancelled: nothing was posted.'});
     default:
-        return job.reason || t('collabora.pdf.failed', 'The export failed.');
+        return job.reason || intl.formatMessage({id: 'collabora.pdf.failed', defaultMessage: 'The export failed.'});
     }
 }
 
