@@ -91,6 +91,11 @@ export function convertDocument(req: ConvertRequest): Promise<{size: number}> {
             reject(new ConversionError('COLLABORA_UNREACHABLE', `"${req.baseUrl}" must start with http:// or https://.`));
             return;
         }
+        if (req.signal?.aborted) {
+            req.body.destroy();
+            reject(new ConversionError('CANCELLED', 'The export was cancelled.'));
+            return;
+        }
         const boundary = `----collabora-mattermost-${randomBytes(12).toString('hex')}`;
         const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"; filename="${multipartFileName(req.fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
         const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -119,15 +124,7 @@ export function convertDocument(req: ConvertRequest): Promise<{size: number}> {
                 'Content-Length': String(head.length + req.size + tail.length),
             },
         });
-        const deadline = setTimeout(() => finish(new ConversionError('CONVERSION_TIMEOUT', `Collabora Online did not finish the conversion within ${Math.round(req.timeoutMs / 1000)} s.`)), req.timeoutMs);
-        const onAbort = (): void => finish(new ConversionError('CANCELLED', 'The export was cancelled.'));
-        if (req.signal?.aborted) {
-            onAbort();
-            return;
-        }
-        req.signal?.addEventListener('abort', onAbort);
-
-        outgoing.on('socket', (socket) => socket.once('connect', () => { connected = true; }));
+        // First, so that no error of the request, even after it was given up, goes unheard.
         outgoing.on('error', (err: NodeJS.ErrnoException) => {
             if (!connected && NETWORK_CODES.has(err.code ?? '')) {
                 finish(new ConversionError('COLLABORA_UNREACHABLE', `Collabora Online could not be reached at ${url.origin}: ${err.message}.`));
@@ -137,6 +134,10 @@ export function convertDocument(req: ConvertRequest): Promise<{size: number}> {
                 finish(new ConversionError('CONVERSION_FAILED', 'Collabora Online closed the connection without an answer: it could not load or convert the document (its log says why), or the conversion took longer than its per_document.limit_convert_secs.'));
             }
         });
+        outgoing.on('socket', (socket) => socket.once('connect', () => { connected = true; }));
+        const deadline = setTimeout(() => finish(new ConversionError('CONVERSION_TIMEOUT', `Collabora Online did not finish the conversion within ${Math.round(req.timeoutMs / 1000)} s.`)), req.timeoutMs);
+        const onAbort = (): void => finish(new ConversionError('CANCELLED', 'The export was cancelled.'));
+        req.signal?.addEventListener('abort', onAbort);
         outgoing.on('response', (res) => {
             if (res.statusCode !== 200) {
                 const kind = res.headers['x-error-kind'];
