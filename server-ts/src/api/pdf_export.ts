@@ -11,7 +11,8 @@ import {visibleDocument} from './visible_document';
 
 // "Send as PDF to the thread": POST starts an export and answers its job, GET reports it,
 // DELETE cancels it. Anyone who may view the document may export it, unless Mattermost's file
-// sharing is off (FileSettings.EnableFileAttachments): then nobody may, as nobody may download.
+// sharing ("Allow file sharing", EnableFileAttachments) is off: then nobody may, as nobody may
+// download; runtime/server_config.ts reads the switch.
 
 export interface PdfJobView {
     jobId: string;
