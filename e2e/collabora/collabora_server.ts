@@ -4,6 +4,7 @@ import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 
+import {allowConvertTo, defaultConvertToBehaviour, handleConvertTo, type ConversionRecord, type ConvertToBehaviour} from './convert_to_stand_in';
 import {buildDiscoveryXml} from './discovery_xml';
 import {ProofSigner} from './proof_signer';
 
@@ -25,6 +26,9 @@ export type StandInOptions = {
     // discovery request carried.
     serverName?: string;
 
+    // The conversion API's behaviour (net.post_allow, failures, slowness); see convert_to_stand_in.ts.
+    convertTo?: Partial<ConvertToBehaviour>;
+
     // Extra routes (the editor page, see editor_stand_in.ts): answers and returns true for the
     // requests it serves; the others fall through to discovery, capabilities and 404.
     handle?: (req: IncomingMessage, res: ServerResponse, standIn: CollaboraStandIn) => boolean;
@@ -36,7 +40,13 @@ export type CollaboraStandIn = {
     versionHash: string;
     // host: the Host header of the discovery request; defaults to the address it listens on.
     discoveryXml: (host?: string) => string;
-    capabilities: () => Record<string, unknown>;
+    // convertToAvailable: whether the asking address may convert (coolwsd asks allowConvertTo).
+    capabilities: (convertToAvailable?: boolean) => Record<string, unknown>;
+
+    // The conversion API's behaviour, changeable while the stand-in runs, and every conversion
+    // request it received.
+    convertTo: ConvertToBehaviour;
+    conversions: ConversionRecord[];
 
     // Every request the stand-in answered, for assertions ("discovery fetched twice").
     requests: Array<{method: string; url: string}>;
@@ -48,6 +58,8 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
     const signer = new ProofSigner({rotated: options.rotatedKeys === true});
     const versionHash = 'e2e0standin';
     const requests: CollaboraStandIn['requests'] = [];
+    const convertTo: ConvertToBehaviour = {...defaultConvertToBehaviour(), ...options.convertTo};
+    const conversions: ConversionRecord[] = [];
     let url = '';
     const lastModified = new Date().toUTCString();
 
@@ -62,9 +74,10 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
         proofKeyAttributes: options.withProofKey === false ? null : signer.discoveryAttributes(),
     });
 
-    // Keys as COOL:wsd/ClientRequestDispatcher.cpp getCapabilitiesJson emits them.
-    const capabilities = () => ({
-        'convert-to': {available: false, endpoint: '/cool/convert-to'},
+    // Keys as COOL:wsd/ClientRequestDispatcher.cpp getCapabilitiesJson emits them; the endpoint
+    // only when convert-to is available to the asker.
+    const capabilities = (convertToAvailable = false) => ({
+        'convert-to': convertToAvailable ? {available: true, endpoint: '/cool/convert-to'} : {available: false},
         hasMobileSupport: true, hasProxyPrefix: false, hasTemplateSaveAs: false, hasTemplateSource: true,
         hasWASMSupport: false, hasZoteroSupport: true, hasWopiAccessCheck: true,
         productName: 'Collabora Online Development Edition (stand-in)',
@@ -79,12 +92,15 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
         if (options.handle !== undefined && self !== undefined && options.handle(req, res, self)) {
             return;
         }
+        if (handleConvertTo(req, res, convertTo, (r) => conversions.push(r))) {
+            return;
+        }
         if (req.method === 'GET' && path === '/hosting/discovery') {
             res.writeHead(200, {'Content-Type': 'text/xml', 'Last-Modified': lastModified, 'X-Content-Type-Options': 'nosniff'});
             res.end(discoveryXml(req.headers.host));
         } else if (req.method === 'GET' && path === '/hosting/capabilities') {
             res.writeHead(200, {'Content-Type': 'application/json'});
-            res.end(JSON.stringify(capabilities()));
+            res.end(JSON.stringify(capabilities(allowConvertTo(convertTo, req))));
         } else {
             res.writeHead(404, {'Content-Type': 'text/plain'});
             res.end('not found');
@@ -97,7 +113,7 @@ export async function startCollaboraStandIn(options: StandInOptions = {}): Promi
     const address = server.address() as AddressInfo;
     url = `http://${address.address}:${address.port}`;
     self = {
-        url, signer, versionHash, discoveryXml, capabilities, requests,
+        url, signer, versionHash, discoveryXml, capabilities, requests, convertTo, conversions,
         close: () => new Promise<void>((resolve) => {
             server.close(() => resolve());
 

@@ -7,6 +7,9 @@ export type {DocumentCall, DocumentEvent, DocumentOptions, DocumentTimes, ViewAc
 export {CollaboraSession} from './collabora_session';
 export type {ProofOptions, PutFileOptions, SessionOptions} from './collabora_session';
 export {buildDiscoveryXml} from './discovery_xml';
+export {DEFAULT_POST_ALLOW, allowPostFrom, defaultConvertToBehaviour} from './convert_to_stand_in';
+export type {ConversionRecord, ConvertOutcome, ConvertToBehaviour} from './convert_to_stand_in';
+export {minimalPdf} from './minimal_pdf';
 export {generateProofKey} from './proof_key_material';
 export type {ProofKeyMaterial} from './proof_key_material';
 export {ProofSigner, proofBytes, unixMsToTicks} from './proof_signer';

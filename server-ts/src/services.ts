@@ -9,6 +9,7 @@ import {LiveDocuments} from './documents/live_documents';
 import {RevisionPruner} from './documents/revision_pruner';
 import {UploadMarkers} from './documents/upload_markers';
 import {SessionEnder} from './documents/session_ender';
+import {PdfExporter} from './export/pdf_exporter';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
 import type {Hooks} from './runtime/hooks';
@@ -32,6 +33,7 @@ export interface Services {
     keys: SigningKeyStore;
     discovery: DiscoveryService;
     sessions: SessionEnder;
+    pdfExports: PdfExporter;
     now: () => number;
 }
 
@@ -57,6 +59,7 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
         keys: new SigningKeyStore(state.api),
         discovery: new DiscoveryService(state.api, () => state.settings, state.log, now),
         sessions: new SessionEnder(state, documents, locks, pruner, now),
+        pdfExports: new PdfExporter(state, documents, now),
         now,
     };
 }

@@ -65,6 +65,21 @@ export type Editor = {userId: string; username: string; displayName: string};
 
 export type CheckResult = {id: string; ok: boolean; title: string; detail: string; fix?: string};
 
+// A "Send as PDF to the thread" export (server-ts/src/api/pdf_export.ts).
+export type PdfExportState = 'queued' | 'converting' | 'posting' | 'done' | 'failed' | 'cancelled';
+export type PdfExport = {
+    jobId: string;
+    fileId: string;
+    state: PdfExportState;
+    pdfName: string;
+    sentBytes: number;
+    totalBytes: number;
+    receivedBytes: number;
+    code?: string;
+    reason?: string;
+    postId?: string;
+};
+
 export const EDIT_POLICIES: readonly EditPolicy[] = ['channel', 'owner_and_admins', 'owner', 'view_only'];
 
 // An error answered by the API ({error, code} with an HTTP status) or a network failure (status 0).
@@ -167,6 +182,18 @@ export class Client {
 
     createLink(fileId: string): Promise<{url: string}> {
         return this.request<{url: string}>('POST', `/api/v1/files/${enc(fileId)}/link`, {});
+    }
+
+    startPdfExport(fileId: string): Promise<PdfExport> {
+        return this.request<PdfExport>('POST', `/api/v1/files/${enc(fileId)}/export-pdf`, {});
+    }
+
+    getPdfExport(jobId: string): Promise<PdfExport> {
+        return this.request<PdfExport>('GET', `/api/v1/pdf-exports/${enc(jobId)}`);
+    }
+
+    cancelPdfExport(jobId: string): Promise<PdfExport> {
+        return this.request<PdfExport>('DELETE', `/api/v1/pdf-exports/${enc(jobId)}`);
     }
 
     private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

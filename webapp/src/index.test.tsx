@@ -10,6 +10,7 @@ import {baseHostState, makeStore, mockFetch, pluginState, stateKey, testConfig} 
 import {client} from './client';
 import ConnectionCheck from './components/admin_console/connection_check';
 import FilePreview from './components/file_preview';
+import {ExportPanel} from './components/pdf_export';
 import PostPresence from './components/presence_badge';
 import Root from './components/root';
 import reducer from './reducer';
@@ -72,8 +73,10 @@ describe('plugin registration', () => {
         const {registry, plugin} = start();
         expect(registry.registerReducer).toHaveBeenCalledWith(reducer);
         expect(registry.registerRootComponent).toHaveBeenCalledWith(Root);
+        expect(registry.registerRootComponent).toHaveBeenCalledWith(ExportPanel);
         expect(registry.registerFilePreviewComponent).toHaveBeenCalledWith(expect.any(Function), FilePreview);
-        expect(registry.registerFileDropdownMenuAction).toHaveBeenCalledTimes(2);
+        // Edit, editing rights, send as PDF.
+        expect(registry.registerFileDropdownMenuAction).toHaveBeenCalledTimes(3);
         expect(registry.registerFileUploadMethod).toHaveBeenCalledWith(expect.anything(), expect.any(Function), expect.anything());
         expect(registry.registerPostMessageAttachmentComponent).toHaveBeenCalledWith(PostPresence);
         expect(registry.registerAdminConsoleCustomSetting).toHaveBeenCalledWith('ConnectionCheck', ConnectionCheck, {showTitle: true});

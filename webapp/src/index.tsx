@@ -10,6 +10,7 @@ import ConnectionCheck from './components/admin_console/connection_check';
 import {EditMenuText, RightsMenuText, makeFileMenuActions} from './components/file_menu';
 import FilePreview, {makePreviewOverride} from './components/file_preview';
 import {DocumentIcon, NewDocumentMenuText, openNewDocumentDialog} from './components/new_document';
+import {ExportPanel, PdfMenuText} from './components/pdf_export';
 import PostPresence from './components/presence_badge';
 import Root from './components/root';
 import {startTrackingComposer} from './composer_context';
@@ -38,11 +39,13 @@ export default class Plugin implements PluginClass {
         registry.registerReducer(reducer);
         registry.registerTranslations(getTranslations);
         registry.registerRootComponent(Root);
+        registry.registerRootComponent(ExportPanel);
         registry.registerFilePreviewComponent(makePreviewOverride(getState), FilePreview);
 
         const menu = makeFileMenuActions({getState, dispatch});
         registry.registerFileDropdownMenuAction?.(menu.editMatch, <EditMenuText/>, menu.editAction);
         registry.registerFileDropdownMenuAction?.(menu.rightsMatch, <RightsMenuText/>, menu.rightsAction);
+        registry.registerFileDropdownMenuAction?.(menu.pdfMatch, <PdfMenuText/>, menu.pdfAction);
         registry.registerFileUploadMethod(<DocumentIcon/>, () => dispatch(openNewDocumentDialog()), <NewDocumentMenuText/>);
         registry.registerPostMessageAttachmentComponent(PostPresence);
         registry.registerAdminConsoleCustomSetting('ConnectionCheck', ConnectionCheck, {showTitle: true});

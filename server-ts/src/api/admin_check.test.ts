@@ -7,7 +7,7 @@ import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks
 import {ApiHarness} from './testing/api_harness';
 import {buildWorld, type World} from './testing/personas';
 
-const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'tls', 'mixed_content', 'wopi_reachable', 'cleanup', 'server'];
+const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'convert', 'tls', 'mixed_content', 'wopi_reachable', 'cleanup', 'server'];
 
 function byId(results: CheckResult[]): Record<string, CheckResult> {
     return Object.fromEntries(results.map((r) => [r.id, r]));
@@ -51,6 +51,8 @@ describe('POST /api/v1/admin/check', () => {
         // The harness's Site URL is https and the stand-in http: browsers would block the frame.
         expect(r.mixed_content).toMatchObject({ok: false, detail: expect.stringMatching(/mixed content/)});
         expect(r.wopi_reachable.ok).toBe(true);
+        expect(r.convert).toMatchObject({ok: true, detail: expect.stringMatching(/converted a test document to PDF \(\d+ bytes\) in \d+ ms/)});
+        expect(h.standIn!.conversions).toEqual([expect.objectContaining({fieldName: 'data', format: 'pdf', outcome: 'converted'})]);
         expect(r.server).toMatchObject({ok: true, detail: expect.stringContaining('Mattermost 11.4.0 meets the plugin\'s minimum (10.10.0)')});
         // Fetched now, not from the cache.
         expect(h.standIn!.requests.filter((q) => q.url === '/hosting/discovery').length).toBeGreaterThanOrEqual(1);
@@ -67,6 +69,7 @@ describe('POST /api/v1/admin/check', () => {
         for (const id of ['discovery_host', 'version', 'formats', 'proof_key', 'clock_skew']) {
             expect(r[id]).toMatchObject({ok: false, detail: expect.stringMatching(/Not checked/)});
         }
+        expect(r.convert).toMatchObject({ok: false, detail: expect.stringMatching(/could not be reached at http:\/\/127\.0\.0\.1:1.*ECONNREFUSED/)});
     });
 
     it('says so when the URL is not set', async () => {
@@ -99,6 +102,28 @@ describe('POST /api/v1/admin/check', () => {
             detail: expect.stringMatching(/names office\.elsewhere\.example, which is neither the Collabora Online URL's host \(office\.example\.com\) nor the internal URL's \(127\.0\.0\.1:\d+\)/),
             fix: expect.stringMatching(/server_name to the host browsers use \(office\.example\.com\)/),
         });
+    });
+
+    it('explains net.post_allow when Collabora refuses conversions from the Mattermost server', async () => {
+        h = await ApiHarness.start({standIn: {convertTo: {postAllow: ['192\\.0\\.2\\.10']}}});
+        w = buildWorld(h);
+        const results: CheckResult[] = (await check()).json().results;
+        expectFixOnEveryFailure(results);
+        const r = byId(results);
+        expect(r.discovery.ok).toBe(true);
+        expect(r.convert).toMatchObject({
+            ok: false,
+            detail: expect.stringMatching(/refused the conversion .*\(HTTP 403\).*not in Collabora's net\.post_allow.*Send as PDF to the thread/),
+            fix: expect.stringMatching(/coolwsd\.xml.*net\.post_allow/),
+        });
+        expect(h.standIn!.conversions.map((c) => c.outcome)).toEqual(['refused']);
+    });
+
+    it('says why when the test conversion fails', async () => {
+        h = await ApiHarness.start({standIn: {convertTo: {mode: 'fail'}}});
+        w = buildWorld(h);
+        const r = byId((await check()).json().results);
+        expect(r.convert).toMatchObject({ok: false, detail: expect.stringMatching(/test conversion .* failed: Collabora Online closed the connection/), fix: expect.stringMatching(/log/)});
     });
 
     it('warns about clocks more than a minute apart', async () => {

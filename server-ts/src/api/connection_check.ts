@@ -4,6 +4,7 @@ import type {Services} from '../services';
 
 import type {CheckResult} from './admin_check_result';
 import {cleanupResult} from './admin_check_cleanup';
+import {convertResult} from './admin_check_convert';
 import {collaboraChecks} from './admin_checks_collabora';
 import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
 import {serverResult} from './admin_check_server';
@@ -14,6 +15,7 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
     const settings = services.state.settings;
     return [
         ...(await collaboraChecks(settings, services.now)),
+        await convertResult(settings),
         tlsResult(settings),
         mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),

@@ -12,6 +12,7 @@ import {registerFileLockRoutes} from './file_lock';
 import {registerFileRightsRoutes} from './file_rights';
 import {registerNewDocumentRoute} from './new_document';
 import {registerOpenFileRoute} from './open_file';
+import {registerPdfExportRoutes} from './pdf_export';
 import {registerPresenceRoutes} from './presence';
 import {sessionUser} from './request_input';
 import {registerRevisionRoutes} from './revisions';
@@ -34,6 +35,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
         registerNewDocumentRoute(scope, services);
         registerRevisionRoutes(scope, services);
         registerPresenceRoutes(scope, services);
+        registerPdfExportRoutes(scope, services);
         registerAdminCheckRoute(scope, services);
         registerAdminCleanupRoute(scope, services);
     });

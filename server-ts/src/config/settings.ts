@@ -18,6 +18,8 @@ export interface Settings {
     lockTtlSeconds: number;
     // How old a revision removal's claim is before the cleanup job takes it for a dead node's.
     removalClaimSeconds: number;
+    // How long a PDF export may wait for Collabora's conversion (test knob; 300 s by default).
+    convertTimeoutSeconds: number;
     defaultEditPolicy: EditPolicyName;
     guestsCanEdit: boolean;
     previewFormats: string[];
@@ -38,6 +40,9 @@ export const DEFAULT_LOCK_TTL_SECONDS = 30 * 60;
 export const DEFAULT_REMOVAL_CLAIM_SECONDS = 10 * 60;
 export const DEFAULT_REVISION_SESSIONS_KEPT = 20;
 export const DEFAULT_REVISION_DAYS_KEPT = 365;
+// Collabora gives up on a conversion after per_document.limit_convert_secs (100 s by default);
+// the export waits longer so that Collabora's own answer, not ours, ends a slow conversion.
+export const DEFAULT_CONVERT_TIMEOUT_SECONDS = 300;
 
 type RawConfig = Record<string, unknown>;
 
@@ -96,6 +101,7 @@ export function parseSettings(raw: RawConfig): Settings {
         tokenTtlSeconds: positiveInt(raw, 'TokenTtlSeconds', 0),
         lockTtlSeconds: positiveInt(raw, 'LockTtlSeconds', DEFAULT_LOCK_TTL_SECONDS),
         removalClaimSeconds: positiveInt(raw, 'RemovalClaimSeconds', DEFAULT_REMOVAL_CLAIM_SECONDS),
+        convertTimeoutSeconds: positiveInt(raw, 'ConvertTimeoutSeconds', DEFAULT_CONVERT_TIMEOUT_SECONDS),
         defaultEditPolicy: EDIT_POLICIES.includes(policy) ? policy : 'channel',
         guestsCanEdit: bool(raw, 'GuestsCanEdit', false),
         previewFormats: list(raw, 'PreviewFormats'),

@@ -25,7 +25,10 @@ export async function readServerConfig(api: PluginApi): Promise<ServerConfig> {
     return {
         siteUrl: String(service?.SiteURL ?? '').replace(/\/+$/, ''),
         maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_SERVER_CONFIG.maxFileSize,
-        fileAttachmentsEnabled: files?.EnableFileAttachments !== false,
+        // Only true counts: the config crosses Mattermost's plugin RPC as gob, which drops
+        // zero values, so a *bool set to false arrives as null (Mattermost's own defaults
+        // never leave it unset).
+        fileAttachmentsEnabled: files?.EnableFileAttachments === true,
         trustedProxyIpHeaders: Array.isArray(service?.TrustedProxyIPHeader) ? service.TrustedProxyIPHeader.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
     };
 }

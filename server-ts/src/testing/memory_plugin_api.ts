@@ -23,7 +23,7 @@ const REMOVED = Buffer.alloc(0);
 
 export class MemoryPluginApi implements PluginApi {
     pluginConfig: Record<string, unknown> = {};
-    config: Record<string, unknown> = {ServiceSettings: {SiteURL: 'http://mm.test'}, FileSettings: {MaxFileSize: 100 * 1024 * 1024}};
+    config: Record<string, unknown> = {ServiceSettings: {SiteURL: 'http://mm.test'}, FileSettings: {MaxFileSize: 100 * 1024 * 1024, EnableFileAttachments: true}};
     kv = new Map<string, {value: Buffer; expireAt: number}>();
     files = new Map<string, {info: FileInfo; data: Buffer}>();
     posts = new Map<string, Post>();

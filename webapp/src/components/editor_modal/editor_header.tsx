@@ -1,8 +1,9 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
-// The editor's header: file name, who else is editing, editing rights, open in a new tab, close.
+// The editor's header: file name, who else is editing, editing rights, send as PDF, open in a new tab, close.
 import React from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
+import {PdfExportButton} from '../pdf_export';
 import PolicyControl from '../policy_control';
 import {PresenceBadge} from '../presence_badge';
 
@@ -23,6 +24,7 @@ export default function EditorHeader({fileId, fileName, notice, onOpenInNewTab, 
             <span className='co-toolbar__spacer'/>
             {notice && <span className='co-muted' role='status'>{notice}</span>}
             <PolicyControl fileId={fileId}/>
+            <PdfExportButton fileId={fileId} fileName={fileName}/>
             <button type='button' className='co-btn' onClick={onOpenInNewTab}>
                 <FormattedMessage id='collabora.editor.new_tab' defaultMessage='Open in a new tab'/>
             </button>

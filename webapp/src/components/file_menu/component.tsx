@@ -11,6 +11,7 @@ import React from 'react';
 import {FormattedMessage} from 'react-intl';
 
 import {ensureClientConfig, openDialog, openDocument, showNotice} from '../../actions';
+import {exportStore, fileSharingEnabled} from '../pdf_export';
 import type {AppDispatch} from '../../actions';
 import {USUALLY_EDITABLE, canEditFormat, canOpenFormat, fileExtension} from '../../formats';
 import {getClientConfig, mayChangePolicy} from '../../selectors';
@@ -40,6 +41,14 @@ export function makeFileMenuActions(store: StoreLike) {
         rightsMatch: (fileInfo: FileInfo): boolean => {
             const state = store.getState();
             return offers(state, fileExtension(fileInfo), canOpenFormat) && mayChangePolicy(state, fileInfo);
+        },
+        // "Send as PDF to the thread": for what Collabora opens, unless file sharing is off.
+        pdfMatch: (fileInfo: FileInfo): boolean => {
+            const state = store.getState();
+            return fileSharingEnabled(state) && offers(state, fileExtension(fileInfo), canOpenFormat);
+        },
+        pdfAction: (fileInfo: FileInfo): void => {
+            void exportStore.start(fileInfo.id, fileInfo.name);
         },
         rightsAction: async (fileInfo: FileInfo): Promise<void> => {
             const config = await store.dispatch(ensureClientConfig());
