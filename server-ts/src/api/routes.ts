@@ -10,6 +10,7 @@ import {sendApiError, toApiError} from './api_error';
 import {registerClientConfigRoute} from './client_config';
 import {registerFileLockRoutes} from './file_lock';
 import {registerFileRightsRoutes} from './file_rights';
+import {registerMentionRoutes} from './mentions';
 import {registerNewDocumentRoute} from './new_document';
 import {registerOpenFileRoute} from './open_file';
 import {registerPresenceRoutes} from './presence';
@@ -34,6 +35,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
         registerNewDocumentRoute(scope, services);
         registerRevisionRoutes(scope, services);
         registerPresenceRoutes(scope, services);
+        registerMentionRoutes(scope, services);
         registerAdminCheckRoute(scope, services);
         registerAdminCleanupRoute(scope, services);
     });
