@@ -6,7 +6,7 @@
 // App_LoadingStatus, Doc_ModifiedStatus, UI_Close, Action_Save_Resp, Views_List; it obeys
 // Host_PostmessageReady, Action_Save, Action_Close / Close_Session, Disable_Default_UIAction,
 // Reset_Access_Token and answers Host_VersionRestore and Get_Views. Host messages from another
-// origin or window are ignored.
+// origin or window are ignored. Typing '@' starts a mention as Collabora's does (MENTION_SCRIPT).
 
 export type EditorPageOptions = {viewId: string; closeButton: boolean; lang: string; theme: string};
 
@@ -40,6 +40,11 @@ textarea { width: 100%; min-height: 360px; border: 1px dashed #c8c8c8; padding: 
 textarea:disabled { background: #fafafa; border-style: dotted; }
 .error { color: #b3261e; font-weight: 600; }
 .loading { margin: auto; color: #666; font-size: 15px; }
+.page { position: relative; }
+.mention-popup { position: absolute; left: 64px; top: 120px; min-width: 220px; background: #fff; color: #1e1e1e; border: 1px solid #c8c8c8; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,0.2); padding: 4px 0; }
+.mention-popup button { display: block; width: 100%; height: auto; padding: 6px 12px; border: 0; border-radius: 0; text-align: left; background: none; }
+.mention-popup button:hover, .mention-popup button:focus { background: #e8f0fe; }
+.mention-popup p { margin: 6px 12px; color: #666; }
 `;
 
 // Runs in the iframe. Plain ES2020, no build step.
@@ -115,6 +120,8 @@ const SCRIPT = String.raw`
         }
     }
 
+    const mention = MENTION_FACTORY(post, () => hostReady && loaded, () => $('standin-editor'), () => $('standin-mention-popup'));
+
     window.addEventListener('message', (event) => {
         if (event.source !== window.parent || !origin || event.origin !== origin) {
             return;
@@ -158,6 +165,9 @@ const SCRIPT = String.raw`
         case 'Disable_Default_UIAction':
             disabled[values.action] = values.disable === true;
             break;
+        case 'Action_Mention':
+            mention.open(values.list);
+            break;
         case 'Host_VersionRestore':
             if (values.Status === 'Pre_Restore') {
                 post('App_VersionRestore', {Status: 'Pre_Restore_Ack'});
@@ -168,7 +178,10 @@ const SCRIPT = String.raw`
         }
     });
 
-    $('standin-editor').addEventListener('input', () => {
+    $('standin-editor').addEventListener('input', (event) => {
+        if (mode === 'edit') {
+            mention.input(event);
+        }
         const text = $('standin-editor').value;
         setModified(text !== savedText);
         api('type', {text});
@@ -228,6 +241,129 @@ const SCRIPT = String.raw`
 })();
 `;
 
+// Collabora's @mention autocomplete (COOL browser/src/control/Control.Mention.ts, the Mention
+// class): after '@' typed at the start of a paragraph or after a space, each further letter,
+// digit or space sends UI_Mention {type: 'autocomplete', text: <what follows '@'>} to the host,
+// debounced by 300 ms, never with empty text (sendMentionPostMsg); a delete takes a character
+// back, and deleting the '@' or typing anything else ends the mention (handleMentionInput). The
+// host answers Action_Mention {list: [{username, profile, label?}]} (COOL
+// browser/src/map/handler/Map.WOPI.js, only once Host_PostmessageReady came and the document
+// loaded); the popup lists label ?? username, filtered by the typed text when it is longer than
+// one character, or says "No search results found!" (openMentionPopup, getPopupEntries).
+// Picking an entry replaces '@<typed>' with a hyperlink '@<label ?? username>' to the profile,
+// adds a space, and sends UI_Mention {type: 'selected', username, label} (callback).
+const MENTION_SCRIPT = String.raw`
+window.standInMention = function (post, ready, editor, popup) {
+    let typingMention = false;
+    let partialMention = [];
+    let lastTypedChar = '';
+    let debounce = null;
+    let filteredUsers = [];
+    const partial = () => partialMention.join('').substring(1);
+
+    function close(typing) {
+        typingMention = typing;
+        if (!typing) {
+            partialMention = [];
+        }
+        popup().hidden = true;
+        popup().textContent = '';
+    }
+    function send(text) {
+        clearTimeout(debounce);
+        if (text === '') {
+            close(true);
+            return;
+        }
+        debounce = setTimeout(() => post('UI_Mention', {type: 'autocomplete', text}), 300);
+    }
+    function select(index) {
+        const user = filteredUsers[index];
+        const shown = user.label ?? user.username;
+        const el = editor();
+        const end = el.selectionStart;
+        const replacement = '@' + partial();
+        const start = end - replacement.length;
+        el.value = el.value.slice(0, start) + '@' + shown + ' ' + el.value.slice(end);
+        el.selectionStart = el.selectionEnd = start + shown.length + 2;
+        el.dataset.lastMentionProfile = user.profile || '';
+        el.dispatchEvent(new Event('input'));
+        post('UI_Mention', {type: 'selected', username: user.username, label: user.label});
+        close(false);
+        el.focus();
+    }
+    return {
+        input(ev) {
+            if (!(ev instanceof InputEvent)) {
+                return;
+            }
+            if (!typingMention) {
+                const el = editor();
+                const before = el.value.slice(0, el.selectionStart - 1);
+                const newPara = before === '' || before.endsWith('
+');
+                const isAt = ev.data === '@';
+                if ((newPara && isAt) || (isAt && (lastTypedChar === ' ' || lastTypedChar === '@'))) {
+                    partialMention.push(ev.data);
+                    typingMention = true;
+                    return;
+                }
+                lastTypedChar = ev.data;
+                return;
+            }
+            if (ev.inputType === 'deleteContentBackward' || ev.inputType === 'deleteContentForward') {
+                const ch = partialMention.pop();
+                if (ch === '@') {
+                    close(false);
+                } else {
+                    send(partial());
+                }
+                return;
+            }
+            if (ev.data === '@' && partialMention.length === 1) {
+                return;
+            }
+            if (ev.data && /^[0-9a-zA-Z ]+$/.test(ev.data)) {
+                partialMention.push(ev.data);
+                send(partial());
+            } else {
+                close(false);
+            }
+        },
+        open(list) {
+            if (!ready() || !typingMention || !Array.isArray(list)) {
+                return;
+            }
+            const text = partial();
+            filteredUsers = text.length > 1 ? list.filter((u) => String(u.label ?? u.username).toLowerCase().includes(text.toLowerCase())) : list;
+            const el = popup();
+            el.textContent = '';
+            if (filteredUsers.length === 0) {
+                if (text.indexOf(' ') !== -1) {
+                    close(false);
+                    return;
+                }
+                const none = document.createElement('p');
+                none.dataset.testid = 'standin-mention-empty';
+                none.textContent = 'No search results found!';
+                el.appendChild(none);
+            }
+            filteredUsers.forEach((user, index) => {
+                const entry = document.createElement('button');
+                entry.type = 'button';
+                entry.dataset.testid = 'standin-mention-entry';
+                entry.dataset.username = user.username;
+                entry.textContent = user.label ?? user.username;
+                entry.addEventListener('mousedown', (e) => e.preventDefault());
+                entry.addEventListener('click', () => select(index));
+                el.appendChild(entry);
+            });
+            el.hidden = false;
+        },
+    };
+};
+`;
+
 function escapeHtml(value: string): string {
     return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -267,10 +403,12 @@ export function editorPageHtml(options: EditorPageOptions): string {
     <h1 data-testid="standin-page-title"></h1>
     <p class="meta" data-testid="standin-meta"></p>
     <textarea data-testid="standin-editor" aria-label="Document text" disabled></textarea>
+    <div class="mention-popup" data-testid="standin-mention-popup" hidden></div>
   </div>
 </div>
 <script type="application/json" id="standin-config">${config}</script>
-<script>${SCRIPT}</script>
+<script>${MENTION_SCRIPT}</script>
+<script>${SCRIPT.replace('MENTION_FACTORY', 'window.standInMention')}</script>
 </body>
 </html>
 `;

@@ -78,3 +78,19 @@ describe('@mentions in documents', () => {
         expect(replies()).toEqual([]);
     });
 });
+
+describe('the document\'s thread', () => {
+    it('names the root post of the thread the document is in, only to those who may view it', async () => {
+        const h = await ApiHarness.start({standIn: false});
+        try {
+            const w = buildWorld(h);
+            const doc = await h.postFile(w.owner, w.privateChannel, 'Plan.docx');
+            const postId = h.api.files.get(doc)?.info.post_id;
+            const res = await h.request(w.member, 'GET', `/api/v1/files/${doc}/thread`);
+            expect(res.json()).toEqual({rootId: postId, postId, channelId: w.privateChannel.id});
+            expect((await h.request(w.outsider, 'GET', `/api/v1/files/${doc}/thread`)).statusCode).toBe(404);
+        } finally {
+            await h.stop();
+        }
+    });
+});

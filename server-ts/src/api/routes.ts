@@ -8,6 +8,7 @@ import {registerAdminCheckRoute} from './admin_check';
 import {registerAdminCleanupRoute} from './admin_cleanup';
 import {sendApiError, toApiError} from './api_error';
 import {registerClientConfigRoute} from './client_config';
+import {registerDocumentThreadRoute} from './document_thread';
 import {registerFileLockRoutes} from './file_lock';
 import {registerFileRightsRoutes} from './file_rights';
 import {registerMentionRoutes} from './mentions';
@@ -36,6 +37,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
         registerRevisionRoutes(scope, services);
         registerPresenceRoutes(scope, services);
         registerMentionRoutes(scope, services);
+        registerDocumentThreadRoute(scope, services);
         registerAdminCheckRoute(scope, services);
         registerAdminCleanupRoute(scope, services);
     });
