@@ -43,7 +43,7 @@ textarea:disabled { background: #fafafa; border-style: dotted; }
 .error { color: #b3261e; font-weight: 600; }
 .loading { margin: auto; color: #666; font-size: 15px; }
 .page { position: relative; }
-.mention-popup { position: absolute; left: 64px; top: 120px; min-width: 220px; background: #fff; color: #1e1e1e; border: 1px solid #c8c8c8; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,0.2); padding: 4px 0; }
+.mention-popup { position: absolute; left: 72px; top: 150px; min-width: 220px; background: #fff; color: #1e1e1e; border: 1px solid #c8c8c8; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,0.2); padding: 4px 0; }
 .mention-popup button { display: block; width: 100%; height: auto; padding: 6px 12px; border: 0; border-radius: 0; text-align: left; background: none; }
 .mention-popup button:hover, .mention-popup button:focus { background: #e8f0fe; }
 .mention-popup p { margin: 6px 12px; color: #666; }

@@ -59,8 +59,7 @@ window.standInMention = function (post, ready, editor, popup) {
             if (!typingMention) {
                 const el = editor();
                 const before = el.value.slice(0, el.selectionStart - 1);
-                const newPara = before === '' || before.endsWith('
-');
+                const newPara = before === '' || before.endsWith('\n');
                 const isAt = ev.data === '@';
                 if ((newPara && isAt) || (isAt && (lastTypedChar === ' ' || lastTypedChar === '@'))) {
                     partialMention.push(ev.data);

@@ -83,7 +83,12 @@ describe('chat and document together', () => {
         await waitFor('member2\'s mention count to grow', async () => ((await mentionCount()) > before ? true : undefined), 15_000);
 
         // Live in the panel beside the editor, and in member2's channel view.
-        await member.byTestId('collabora-thread-panel').locator(`[data-post-id="${notice.id}"]`).waitFor();
+        const shown = member.byTestId('collabora-thread-panel').locator(`[data-post-id="${notice.id}"]`);
+        await shown.waitFor();
+        // Rendered by the web app's own renderer (window.PostUtils): a mention link and the editor link.
+        await shown.locator('.mention-link[data-mention="member2"]').waitFor();
+        expect(await shown.getByRole('link', {name: 'Open the document'}).getAttribute('href')).toBe(`${env.siteUrl}/plugins/${env.pluginId}/open/${fileId}`);
+        expect(await shown.locator('code').textContent()).toBe('Minutes.docx');
         await member2.gotoChannel('office-public');
         await member2.byTestId(`host-post-${notice.id}`).waitFor({timeout: 15_000});
         await member2.screenshot('19-02-mention-notification-seen-by-member2');
@@ -91,6 +96,7 @@ describe('chat and document together', () => {
 
     it('2. shows the thread beside the editor, live, and sends a reply from it', async () => {
         const panel = member.byTestId('collabora-thread-panel');
+        expect(await panel.locator(`[data-post-id="${postId}"] strong`).textContent()).toBe('planning');
         await member.byTestId('collabora-thread-input').fill('Agreed, see section 2 @member2');
         await member.byTestId('collabora-thread-send').click();
         const reply = await waitFor('the reply posted from the panel', async () => (await replies()).find((p) => p.message === 'Agreed, see section 2 @member2'), 15_000);
