@@ -24,7 +24,9 @@ export const mentionClaimKey = (doc: DocumentRecord, mentionerId: string, mentio
 
 // openDocumentUrl opens the editor at the document from anywhere a link can be clicked: the
 // plugin's /open route checks the session and rights, then sends the browser on through a
-// one-time link (or to the login page first).
+// one-time link. Mattermost's web app opens /plugins/ links in a new tab rather than routing them
+// itself (webapp/channels/src/utils/markdown/renderer.tsx, link: unhandledPaths), so the editor
+// opens beside Mattermost, as "Open in a new tab" does.
 export function openDocumentUrl(services: Services, doc: DocumentRecord): string {
     return `${services.state.serverConfig.siteUrl}/plugins/${PLUGIN_ID}/open/${doc.docId}`;
 }
