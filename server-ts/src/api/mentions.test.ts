@@ -94,3 +94,35 @@ describe('the document\'s thread', () => {
         }
     });
 });
+
+describe('the lasting link to a document (/open)', () => {
+    let h: ApiHarness;
+    let w: World;
+    let doc: string;
+    beforeEach(async () => {
+        h = await ApiHarness.start({standIn: false});
+        w = buildWorld(h);
+        doc = await h.postFile(w.owner, w.privateChannel, 'Plan.docx');
+    });
+    afterEach(async () => h.stop());
+
+    it('sends someone who may view it on through a one-time link', async () => {
+        const res = await h.request(w.member, 'GET', `/open/${doc}`);
+        expect(res.statusCode).toBe(302);
+        expect(res.headers.location).toMatch(new RegExp(`^${SITE_URL}/plugins/com\\.collaboraonline\\.mattermost/link/[A-Za-z0-9_-]{40}$`));
+        expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('asks to sign in first, and tells someone without access nothing about the document', async () => {
+        const anonymous = await h.request(null, 'GET', `/open/${doc}`);
+        expect(anonymous.statusCode).toBe(401);
+        expect(anonymous.body).toContain('Sign in to Mattermost first');
+        expect(anonymous.body).not.toContain('Plan.docx');
+        const outsider = await h.request(w.outsider, 'GET', `/open/${doc}`);
+        const unknown = await h.request(w.outsider, 'GET', '/open/nosuchfileid00000000000000');
+        expect([outsider.statusCode, unknown.statusCode]).toEqual([404, 404]);
+        // The same page but for its per-response script nonce.
+        const page = (body: string) => body.replace(/nonce-?[^"';]+/g, '').replace(/nonce="[^"]*"/g, '');
+        expect(page(outsider.body)).toBe(page(unknown.body));
+    });
+});
