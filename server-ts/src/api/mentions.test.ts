@@ -95,6 +95,21 @@ describe('the document\'s thread', () => {
     });
 });
 
+describe('a mention without a Site URL', () => {
+    it('notifies without a link rather than with a broken one', async () => {
+        const h = await ApiHarness.start({standIn: false, siteUrl: ''});
+        try {
+            const w = buildWorld(h);
+            const doc = await h.postFile(w.owner, w.privateChannel, 'Plan.docx');
+            expect((await h.request(w.owner, 'POST', `/api/v1/files/${doc}/mentions`, {username: 'member'})).statusCode).toBe(200);
+            const [reply] = [...h.api.posts.values()].filter((p) => p.props?.collabora_mention === doc);
+            expect(reply.message).toBe('@owner mentioned @member in `Plan.docx` in Collabora Online.');
+        } finally {
+            await h.stop();
+        }
+    });
+});
+
 describe('the lasting link to a document (/open)', () => {
     let h: ApiHarness;
     let w: World;

@@ -33,7 +33,11 @@ export function openDocumentUrl(services: Services, doc: DocumentRecord): string
 
 export function mentionMessage(services: Services, doc: DocumentRecord, mentioner: UserProfile, mentioned: UserProfile): string {
     // Both names are followed by a space: Mattermost reads a mention up to the next separator.
-    return `@${mentioner.username} mentioned @${mentioned.username} in ${summaryName(doc.name)} in Collabora Online. [Open the document](${openDocumentUrl(services, doc)})`;
+    const text = `@${mentioner.username} mentioned @${mentioned.username} in ${summaryName(doc.name)} in Collabora Online.`;
+
+    // Without a Site URL there is no address to link to (emails and the mobile apps need a full
+    // one); the notification still goes out.
+    return services.state.serverConfig.siteUrl ? `${text} [Open the document](${openDocumentUrl(services, doc)})` : text;
 }
 
 export type NoticeResult = 'notified' | 'already_notified';
