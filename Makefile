@@ -61,9 +61,9 @@ test-integration-s3: dist
 	echo "== integration tests, s3 driver: $$((SECONDS - start)) s (exit $$rc)"; exit $$rc
 
 # The compatibility pass: the tests that touch Mattermost's APIs (storage, WOPI, rights, plugin
-# lifecycle, sidecar, document lifecycle, PDF export) and the browser happy path, against the
-# oldest server the manifest claims (MM_PIN=oldest: e2e/stack/mattermost_version_oldest.env). Prints how long it took.
-COMPAT_TESTS := integration/(storage_|wopi_|rights_|plugin_|sidecar_|document_|pdf_)
+# lifecycle, sidecar, document lifecycle, PDF export, mentions) and the browser happy path, against
+# the oldest server the manifest claims (MM_PIN=oldest: e2e/stack/mattermost_version_oldest.env). Prints how long it took.
+COMPAT_TESTS := integration/(storage_|wopi_|rights_|plugin_|sidecar_|document_|pdf_|mentions)
 test-compat: dist ## The Mattermost-facing integration tests and the browser happy path against the oldest supported server.
 	@start=$$SECONDS; rc=0; MM_PIN=oldest bash e2e/stack/with_stack.sh npx jest -c e2e/jest.config.js --runInBand --ci '$(COMPAT_TESTS)' || rc=$$?; \
 	if [[ $$rc -eq 0 ]]; then MM_PIN=oldest bash e2e/browser/run.sh view_and_edit || rc=$$?; fi; \

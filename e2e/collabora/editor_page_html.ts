@@ -6,7 +6,9 @@
 // App_LoadingStatus, Doc_ModifiedStatus, UI_Close, Action_Save_Resp, Views_List; it obeys
 // Host_PostmessageReady, Action_Save, Action_Close / Close_Session, Disable_Default_UIAction,
 // Reset_Access_Token and answers Host_VersionRestore and Get_Views. Host messages from another
-// origin or window are ignored.
+// origin or window are ignored. Typing '@' starts a mention as Collabora's does (MENTION_SCRIPT).
+
+import {MENTION_SCRIPT} from './mention_script';
 
 export type EditorPageOptions = {viewId: string; closeButton: boolean; lang: string; theme: string};
 
@@ -40,6 +42,11 @@ textarea { width: 100%; min-height: 360px; border: 1px dashed #c8c8c8; padding: 
 textarea:disabled { background: #fafafa; border-style: dotted; }
 .error { color: #b3261e; font-weight: 600; }
 .loading { margin: auto; color: #666; font-size: 15px; }
+.page { position: relative; }
+.mention-popup { position: absolute; left: 72px; top: 150px; min-width: 220px; background: #fff; color: #1e1e1e; border: 1px solid #c8c8c8; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,0.2); padding: 4px 0; }
+.mention-popup button { display: block; width: 100%; height: auto; padding: 6px 12px; border: 0; border-radius: 0; text-align: left; background: none; }
+.mention-popup button:hover, .mention-popup button:focus { background: #e8f0fe; }
+.mention-popup p { margin: 6px 12px; color: #666; }
 `;
 
 // Runs in the iframe. Plain ES2020, no build step.
@@ -115,6 +122,8 @@ const SCRIPT = String.raw`
         }
     }
 
+    const mention = MENTION_FACTORY(post, () => hostReady && loaded, () => $('standin-editor'), () => $('standin-mention-popup'));
+
     window.addEventListener('message', (event) => {
         if (event.source !== window.parent || !origin || event.origin !== origin) {
             return;
@@ -158,6 +167,9 @@ const SCRIPT = String.raw`
         case 'Disable_Default_UIAction':
             disabled[values.action] = values.disable === true;
             break;
+        case 'Action_Mention':
+            mention.open(values.list);
+            break;
         case 'Host_VersionRestore':
             if (values.Status === 'Pre_Restore') {
                 post('App_VersionRestore', {Status: 'Pre_Restore_Ack'});
@@ -168,7 +180,10 @@ const SCRIPT = String.raw`
         }
     });
 
-    $('standin-editor').addEventListener('input', () => {
+    $('standin-editor').addEventListener('input', (event) => {
+        if (mode === 'edit') {
+            mention.input(event);
+        }
         const text = $('standin-editor').value;
         setModified(text !== savedText);
         api('type', {text});
@@ -267,10 +282,12 @@ export function editorPageHtml(options: EditorPageOptions): string {
     <h1 data-testid="standin-page-title"></h1>
     <p class="meta" data-testid="standin-meta"></p>
     <textarea data-testid="standin-editor" aria-label="Document text" disabled></textarea>
+    <div class="mention-popup" data-testid="standin-mention-popup" hidden></div>
   </div>
 </div>
 <script type="application/json" id="standin-config">${config}</script>
-<script>${SCRIPT}</script>
+<script>${MENTION_SCRIPT}</script>
+<script>${SCRIPT.replace('MENTION_FACTORY', 'window.standInMention')}</script>
 </body>
 </html>
 `;

@@ -63,6 +63,11 @@ export type Revision = {
 
 export type Editor = {userId: string; username: string; displayName: string};
 
+// A person who may be @mentioned in a document (server-ts/src/mentions).
+export type MentionablePerson = {userId: string; username: string; displayName: string; avatarUrl: string};
+export type MentionResult = {notified: boolean; result: 'notified' | 'already_notified' | 'self'; user: MentionablePerson};
+export type DocumentThread = {rootId: string; postId: string; channelId: string};
+
 export type CheckResult = {id: string; ok: boolean; title: string; detail: string; fix?: string};
 
 // A "Send as PDF to the thread" export (server-ts/src/api/pdf_export.ts).
@@ -173,6 +178,19 @@ export class Client {
     async setPresence(fileId: string, action: 'join' | 'heartbeat' | 'leave'): Promise<Editor[]> {
         const res = await this.request<{editors?: Editor[]}>('POST', `/api/v1/files/${enc(fileId)}/editors`, {action});
         return Array.isArray(res.editors) ? res.editors : [];
+    }
+
+    async getMentionable(fileId: string, term: string): Promise<MentionablePerson[]> {
+        const res = await this.request<{users?: MentionablePerson[]}>('GET', `/api/v1/files/${enc(fileId)}/mentionable?term=${encodeURIComponent(term)}`);
+        return Array.isArray(res.users) ? res.users : [];
+    }
+
+    notifyMention(fileId: string, username: string): Promise<MentionResult> {
+        return this.request<MentionResult>('POST', `/api/v1/files/${enc(fileId)}/mentions`, {username});
+    }
+
+    getDocumentThread(fileId: string): Promise<DocumentThread> {
+        return this.request<DocumentThread>('GET', `/api/v1/files/${enc(fileId)}/thread`);
     }
 
     async runAdminCheck(): Promise<CheckResult[]> {

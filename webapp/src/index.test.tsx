@@ -82,6 +82,7 @@ describe('plugin registration', () => {
         expect(registry.registerAdminConsoleCustomSetting).toHaveBeenCalledWith('ConnectionCheck', ConnectionCheck, {showTitle: true});
         expect(registry.registerWebSocketEventHandler.mock.calls.map((call) => call[0]).sort()).toEqual([
             `custom_${ID}_config_updated`, `custom_${ID}_document_updated`, `custom_${ID}_editors_changed`, `custom_${ID}_policy_changed`,
+            'post_deleted', 'post_edited', 'posted',
         ]);
         expect(registry.registerReconnectHandler).toHaveBeenCalled();
         plugin.uninitialize?.();

@@ -16,6 +16,8 @@ import Root from './components/root';
 import {startTrackingComposer} from './composer_context';
 import {getTranslations} from './i18n';
 import {pluginId} from './manifest';
+import {setMattermostUrl} from './mattermost_client';
+import {handlePostEvent, POST_EVENTS, reloadThreads} from './post_events';
 import reducer from './reducer';
 import {getSiteRoot} from './selectors';
 import type {HostState} from './selectors';
@@ -33,6 +35,7 @@ export default class Plugin implements PluginClass {
         const getState = () => store.getState() as HostState;
         const dispatch = store.dispatch as unknown as AppDispatch;
         client.setBaseUrl(getSiteRoot(getState()), pluginId);
+        setMattermostUrl(getSiteRoot(getState()));
         injectStyles();
         this.stopTracking = startTrackingComposer();
 
@@ -54,7 +57,10 @@ export default class Plugin implements PluginClass {
         registry.registerWebSocketEventHandler(event('editors_changed'), (msg: WebSocketMessage) => dispatch(handleEditorsChanged(msg.data)));
         registry.registerWebSocketEventHandler(event('document_updated'), (msg: WebSocketMessage) => dispatch(handleDocumentUpdated(msg.data)));
         registry.registerWebSocketEventHandler(event('config_updated'), () => dispatch(fetchClientConfig()));
+        // Mattermost's own post events: the editor's thread panel follows its thread live.
+        POST_EVENTS.forEach((kind) => registry.registerWebSocketEventHandler(kind, (msg: WebSocketMessage) => handlePostEvent(kind, msg)));
         registry.registerReconnectHandler(() => {
+            reloadThreads();
             // Events were missed while offline: reload the config and let badges ask for editors again.
             resetEditorRequests();
             dispatch(fetchClientConfig());

@@ -18,6 +18,7 @@ export type HostState = {
             myMembers?: Record<string, {roles?: string; scheme_admin?: boolean} | undefined>;
         };
         posts?: {posts?: Record<string, Post | undefined>};
+        teams?: {currentTeamId?: string; teams?: Record<string, {name?: string} | undefined>};
         files?: {files?: Record<string, FileInfo | undefined>; fileIdsByPostId?: Record<string, string[] | undefined>};
     };
     views?: {rhs?: {selectedPostId?: string}};
@@ -52,6 +53,10 @@ export function getSiteRoot(state: HostState): string {
 }
 
 export const getCurrentUserId = (state: HostState): string => state.entities?.users?.currentUserId ?? '';
+export function getCurrentTeamName(state: HostState): string {
+    const teams = state.entities?.teams;
+    return teams?.teams?.[teams.currentTeamId ?? '']?.name ?? '';
+}
 export const getCurrentChannelId = (state: HostState): string => state.entities?.channels?.currentChannelId ?? '';
 export const getSelectedRhsPostId = (state: HostState): string => state.views?.rhs?.selectedPostId ?? '';
 export const getPost = (state: HostState, postId: string): Post | undefined => state.entities?.posts?.posts?.[postId];

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 // One small stylesheet, injected once. Colours come only from Mattermost's theme variables, so every
 // theme (light, dark, custom) applies without a second palette here.
+import {THREAD_CSS} from './components/thread_panel/thread_styles';
+
 const CSS = `
 .co-root { color: var(--center-channel-color); font-family: inherit; }
 .co-btn { display: inline-flex; align-items: center; gap: 6px; height: 32px; padding: 0 14px; border-radius: 4px;
@@ -80,7 +82,7 @@ export function injectStyles(doc: Document = document): HTMLStyleElement {
     }
     const style = doc.createElement('style');
     style.id = STYLE_ELEMENT_ID;
-    style.textContent = CSS;
+    style.textContent = CSS + THREAD_CSS;
     doc.head.appendChild(style);
     return style;
 }

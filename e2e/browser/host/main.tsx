@@ -15,12 +15,13 @@ import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux';
 
 import {App} from './app';
+import {PostUtils} from './post_utils';
 import {hostCss} from './theme';
 
 // webapp/channels/src/plugins/export.ts: the libraries plugin bundles take from the page.
 // ReactBootstrap, ReactRouterDom, PropTypes, Luxon and StyledComponents are not provided: our bundle
-// uses none of them, and a bundle that did would fail here at load.
-Object.assign(window, {React, ReactDOM, ReactIntl, Redux, ReactRedux});
+// uses none of them, and a bundle that did would fail here at load. PostUtils: post_utils.tsx.
+Object.assign(window, {React, ReactDOM, ReactIntl, Redux, ReactRedux, PostUtils});
 
 const style = document.createElement('style');
 style.textContent = hostCss();

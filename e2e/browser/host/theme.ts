@@ -69,6 +69,9 @@ button { font-family: inherit; }
 .mm-avatar { width: 36px; height: 36px; flex: none; border-radius: 50%; background: rgba(var(--button-bg-rgb), 0.16); color: var(--button-bg);
   display: flex; align-items: center; justify-content: center; font-weight: 700; }
 .mm-post__body { flex: 1; min-width: 0; }
+.mention-link, .markdown__link { color: var(--link-color); }
+.post-message__text p { margin: 0; }
+.post-message__text code { padding: 1px 4px; border-radius: 3px; background: rgba(var(--center-channel-color-rgb), 0.08); font-size: 90%; }
 .mm-post__header { display: flex; gap: 8px; align-items: baseline; }
 .mm-post__author { font-weight: 600; }
 .mm-post__time { font-size: 12px; opacity: 0.56; }

@@ -8,6 +8,7 @@ import type {Services} from '../services';
 import {sendApiError, toApiError} from './api_error';
 import {registerLinkCreateRoute} from './link_create';
 import {registerLinkRedeemRoutes, sendPage} from './link_redeem';
+import {registerOpenRedirectRoute} from './open_redirect';
 import {sessionUser} from './request_input';
 
 // Two scopes: the link API for the webapp (Mattermost session, JSON errors like the rest of
@@ -26,5 +27,6 @@ export function registerLinkRoutes(app: FastifyInstance, services: Services): vo
             return sendPage(reply, messagePage(500, 'Something went wrong', 'The document could not be opened. Please try again in a moment; if it keeps happening, ask your system admin to check the server log.'));
         });
         registerLinkRedeemRoutes(scope, services);
+        registerOpenRedirectRoute(scope, services);
     });
 }

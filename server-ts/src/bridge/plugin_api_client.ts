@@ -111,6 +111,8 @@ export function connectPluginApi(socketPath: string): PluginApi {
         updatePost: async (post) => parse<Post>((await call((o) => c.updatePost({postJson: json(post)}, o))).postJson),
         sendEphemeralPost: async (userId, post) => parse<Post>((await call((o) => c.sendEphemeralPost({userId, postJson: json(post)}, o))).postJson),
         getUser: async (userId) => parse<UserProfile>((await call((o) => c.getUser({userId}, o))).userJson),
+        getUserByUsername: async (username) => parse<UserProfile>((await call((o) => c.getUserByUsername({username}, o))).userJson),
+        searchUsers: async (search) => parse<UserProfile[]>((await call((o) => c.searchUsers({searchJson: json(search)}, o))).usersJson),
         getChannel: async (channelId) => parse<Channel>((await call((o) => c.getChannel({channelId}, o))).channelJson),
         getChannelMember: async (channelId, userId) => parse<ChannelMembership>((await call((o) => c.getChannelMember({channelId, userId}, o))).channelMemberJson),
         hasPermissionTo: async (userId, permissionId) => (await call((o) => c.hasPermissionTo({userId, permissionId}, o))).allowed,

@@ -41,6 +41,15 @@ export interface GetFileInfosOptions {
     sort_descending?: boolean;
 }
 
+// Mattermost's UserSearch (model/user_search.go), in its JSON spelling: the search behind the
+// web app's @-autocomplete. in_channel_id keeps it to the channel's current members.
+export interface UserSearch {
+    term: string;
+    in_channel_id?: string;
+    allow_inactive?: boolean;
+    limit?: number;
+}
+
 export type LogKeyValues = Record<string, string>;
 
 export interface PluginApi {
@@ -71,6 +80,8 @@ export interface PluginApi {
     sendEphemeralPost(userId: string, post: Partial<Post>): Promise<Post>;
 
     getUser(userId: string): Promise<UserProfile>;
+    getUserByUsername(username: string): Promise<UserProfile>;
+    searchUsers(search: UserSearch): Promise<UserProfile[]>;
     getChannel(channelId: string): Promise<Channel>;
     getChannelMember(channelId: string, userId: string): Promise<ChannelMembership>;
     hasPermissionTo(userId: string, permissionId: string): Promise<boolean>;

@@ -8,7 +8,7 @@ import type {FileInfo} from '@mattermost/types/files';
 import type {Post} from '@mattermost/types/posts';
 import type {UserProfile} from '@mattermost/types/users';
 
-import {MattermostError, type GetFileInfosOptions, type KVSetOptions, type PluginApi, type UploadDataHead} from '../mattermost/plugin_api';
+import {MattermostError, type GetFileInfosOptions, type KVSetOptions, type PluginApi, type UploadDataHead, type UserSearch} from '../mattermost/plugin_api';
 
 // An in-memory Mattermost for unit tests of the sidecar: KV store with compare-and-set and
 // expiry as Mattermost's SQL store implements them, files, posts, users, channels and
@@ -207,6 +207,26 @@ export class MemoryPluginApi implements PluginApi {
             throw notFound('user');
         }
         return structuredClone(u);
+    }
+
+    async getUserByUsername(username: string) {
+        const u = [...this.users.values()].find((user) => user.username === username);
+        if (!u) {
+            throw notFound('user');
+        }
+        return structuredClone(u);
+    }
+
+    // Prefix match on username and names, as Mattermost's user search does; channel members only
+    // when in_channel_id is given.
+    async searchUsers(search: UserSearch) {
+        const term = search.term.toLowerCase().replace(/^@/, '');
+        const words = (u: UserProfile) => [u.username, u.first_name, u.last_name, u.nickname].flatMap((w) => (w ?? '').toLowerCase().split(/\s+/));
+        return [...this.users.values()].
+            filter((u) => (search.allow_inactive || u.delete_at === 0) && words(u).some((w) => w.startsWith(term))).
+            filter((u) => !search.in_channel_id || this.members.has(`${search.in_channel_id}:${u.id}`)).
+            slice(0, search.limit ?? 100).
+            map((u) => structuredClone(u));
     }
 
     async getChannel(channelId: string) {

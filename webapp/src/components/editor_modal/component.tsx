@@ -18,18 +18,21 @@ import {getEditorTarget, getRights} from '../../selectors';
 import CollaboraFrame from '../collabora_frame';
 import type {FrameHandle} from '../collabora_frame';
 import RevisionsPanel from '../revisions_panel';
+import ThreadPanel from '../thread_panel';
 
 import {AccessExpiredBanner, LockBanner, RightsLostBanner} from './editor_banners';
 import {CloseGuardDialog, SaveAsDialog, saveAsName} from './editor_dialogs';
 import EditorHeader from './editor_header';
 import {openHistoryEntry, releaseHistoryEntry, restoreHistoryEntry} from './history_entry';
+import {safeDecode} from './safe_decode';
 import {useLockWatch} from './use_lock_watch';
+import {useMentions} from './use_mentions';
+import {useNotice} from './use_notice';
 import {usePresence} from './use_presence';
 import {useTokenRefresh} from './use_token_refresh';
 
 export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 15000;
 export const RESTORE_ACK_TIMEOUT_MS = 5000;
-const NOTICE_MS = 6000;
 
 type Props = {target: EditorTarget; loadTimeoutMs?: number};
 
@@ -45,7 +48,7 @@ export function Editor({target, loadTimeoutMs}: Props) {
     const [saveAs, setSaveAs] = useState<{format?: string} | null>(null);
     const [revisionsOpen, setRevisionsOpen] = useState(false);
     const [reloadKey, setReloadKey] = useState(0);
-    const [notice, setNotice] = useState('');
+    const [notice, setNotice] = useNotice();
     const restoreAck = useRef<(() => void) | null>(null);
 
     // The session the frame runs; a new frame (frameKey) closes the old one and opens anew.
@@ -58,6 +61,7 @@ export function Editor({target, loadTimeoutMs}: Props) {
     const editSession = target.mode === 'edit' && session?.mode === 'edit';
     const lockWatch = useLockWatch({fileId: target.fileId, active: editSession && loaded, readOnlyReported});
 
+    const onMention = useMentions({fileId: target.fileId, post, onNotice: setNotice});
     const close = useCallback(() => dispatch(closeEditor()), [dispatch]);
     const closeNow = () => {
         releaseHistoryEntry();
@@ -89,14 +93,6 @@ export function Editor({target, loadTimeoutMs}: Props) {
     }, [dispatch, target.fileId, access.downgraded]);
 
     usePresence(target.fileId);
-
-    useEffect(() => {
-        if (!notice) {
-            return undefined;
-        }
-        const timer = window.setTimeout(() => setNotice(''), NOTICE_MS);
-        return () => window.clearTimeout(timer);
-    }, [notice]);
 
     const closeNowRef = useRef(closeNow);
     closeNowRef.current = closeNow;
@@ -157,6 +153,9 @@ export function Editor({target, loadTimeoutMs}: Props) {
             }
             break;
         }
+        case 'UI_Mention':
+            onMention(values);
+            break;
         case 'App_VersionRestore':
             if (values.Status === 'Pre_Restore_Ack') {
                 restoreAck.current?.();
@@ -294,6 +293,7 @@ export function Editor({target, loadTimeoutMs}: Props) {
                 {revisionsOpen && (
                     <RevisionsPanel fileId={target.fileId} onClose={() => setRevisionsOpen(false)} onRestore={restore}/>
                 )}
+                <ThreadPanel fileId={target.fileId}/>
             </div>
             {guard && (
                 <CloseGuardDialog
@@ -319,14 +319,6 @@ export function Editor({target, loadTimeoutMs}: Props) {
         </div>,
         document.body,
     );
-}
-
-function safeDecode(value: string): string {
-    try {
-        return decodeURIComponent(value);
-    } catch {
-        return value;
-    }
 }
 
 export default function EditorModal() {

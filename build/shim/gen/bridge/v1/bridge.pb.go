@@ -2734,6 +2734,183 @@ func (x *GetUserResponse) GetUserJson() []byte {
 	return nil
 }
 
+type GetUserByUsernameRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Username      string                 `protobuf:"bytes,1,opt,name=username,proto3" json:"username,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserByUsernameRequest) Reset() {
+	*x = GetUserByUsernameRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserByUsernameRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserByUsernameRequest) ProtoMessage() {}
+
+func (x *GetUserByUsernameRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserByUsernameRequest.ProtoReflect.Descriptor instead.
+func (*GetUserByUsernameRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+}
+
+func (x *GetUserByUsernameRequest) GetUsername() string {
+	if x != nil {
+		return x.Username
+	}
+	return ""
+}
+
+type GetUserByUsernameResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	UserJson      []byte                 `protobuf:"bytes,1,opt,name=user_json,json=userJson,proto3" json:"user_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserByUsernameResponse) Reset() {
+	*x = GetUserByUsernameResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserByUsernameResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserByUsernameResponse) ProtoMessage() {}
+
+func (x *GetUserByUsernameResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserByUsernameResponse.ProtoReflect.Descriptor instead.
+func (*GetUserByUsernameResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+}
+
+func (x *GetUserByUsernameResponse) GetUserJson() []byte {
+	if x != nil {
+		return x.UserJson
+	}
+	return nil
+}
+
+type SearchUsersRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	SearchJson    []byte                 `protobuf:"bytes,1,opt,name=search_json,json=searchJson,proto3" json:"search_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SearchUsersRequest) Reset() {
+	*x = SearchUsersRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SearchUsersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SearchUsersRequest) ProtoMessage() {}
+
+func (x *SearchUsersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SearchUsersRequest.ProtoReflect.Descriptor instead.
+func (*SearchUsersRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+}
+
+func (x *SearchUsersRequest) GetSearchJson() []byte {
+	if x != nil {
+		return x.SearchJson
+	}
+	return nil
+}
+
+type SearchUsersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// A JSON array of Users.
+	UsersJson     []byte `protobuf:"bytes,1,opt,name=users_json,json=usersJson,proto3" json:"users_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SearchUsersResponse) Reset() {
+	*x = SearchUsersResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SearchUsersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SearchUsersResponse) ProtoMessage() {}
+
+func (x *SearchUsersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SearchUsersResponse.ProtoReflect.Descriptor instead.
+func (*SearchUsersResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+}
+
+func (x *SearchUsersResponse) GetUsersJson() []byte {
+	if x != nil {
+		return x.UsersJson
+	}
+	return nil
+}
+
 type GetChannelRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ChannelId     string                 `protobuf:"bytes,1,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
@@ -2743,7 +2920,7 @@ type GetChannelRequest struct {
 
 func (x *GetChannelRequest) Reset() {
 	*x = GetChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2755,7 +2932,7 @@ func (x *GetChannelRequest) String() string {
 func (*GetChannelRequest) ProtoMessage() {}
 
 func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[57]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2768,7 +2945,7 @@ func (x *GetChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{57}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *GetChannelRequest) GetChannelId() string {
@@ -2787,7 +2964,7 @@ type GetChannelResponse struct {
 
 func (x *GetChannelResponse) Reset() {
 	*x = GetChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2799,7 +2976,7 @@ func (x *GetChannelResponse) String() string {
 func (*GetChannelResponse) ProtoMessage() {}
 
 func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[58]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2812,7 +2989,7 @@ func (x *GetChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{58}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *GetChannelResponse) GetChannelJson() []byte {
@@ -2832,7 +3009,7 @@ type GetChannelMemberRequest struct {
 
 func (x *GetChannelMemberRequest) Reset() {
 	*x = GetChannelMemberRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2844,7 +3021,7 @@ func (x *GetChannelMemberRequest) String() string {
 func (*GetChannelMemberRequest) ProtoMessage() {}
 
 func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[59]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2857,7 +3034,7 @@ func (x *GetChannelMemberRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberRequest.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{59}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *GetChannelMemberRequest) GetChannelId() string {
@@ -2883,7 +3060,7 @@ type GetChannelMemberResponse struct {
 
 func (x *GetChannelMemberResponse) Reset() {
 	*x = GetChannelMemberResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2895,7 +3072,7 @@ func (x *GetChannelMemberResponse) String() string {
 func (*GetChannelMemberResponse) ProtoMessage() {}
 
 func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[60]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2908,7 +3085,7 @@ func (x *GetChannelMemberResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetChannelMemberResponse.ProtoReflect.Descriptor instead.
 func (*GetChannelMemberResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{60}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *GetChannelMemberResponse) GetChannelMemberJson() []byte {
@@ -2928,7 +3105,7 @@ type HasPermissionToRequest struct {
 
 func (x *HasPermissionToRequest) Reset() {
 	*x = HasPermissionToRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2940,7 +3117,7 @@ func (x *HasPermissionToRequest) String() string {
 func (*HasPermissionToRequest) ProtoMessage() {}
 
 func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[61]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2953,7 +3130,7 @@ func (x *HasPermissionToRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{61}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *HasPermissionToRequest) GetUserId() string {
@@ -2979,7 +3156,7 @@ type HasPermissionToResponse struct {
 
 func (x *HasPermissionToResponse) Reset() {
 	*x = HasPermissionToResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2991,7 +3168,7 @@ func (x *HasPermissionToResponse) String() string {
 func (*HasPermissionToResponse) ProtoMessage() {}
 
 func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[62]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3004,7 +3181,7 @@ func (x *HasPermissionToResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{62}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *HasPermissionToResponse) GetAllowed() bool {
@@ -3025,7 +3202,7 @@ type HasPermissionToChannelRequest struct {
 
 func (x *HasPermissionToChannelRequest) Reset() {
 	*x = HasPermissionToChannelRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3037,7 +3214,7 @@ func (x *HasPermissionToChannelRequest) String() string {
 func (*HasPermissionToChannelRequest) ProtoMessage() {}
 
 func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[63]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3050,7 +3227,7 @@ func (x *HasPermissionToChannelRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelRequest.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{63}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *HasPermissionToChannelRequest) GetUserId() string {
@@ -3083,7 +3260,7 @@ type HasPermissionToChannelResponse struct {
 
 func (x *HasPermissionToChannelResponse) Reset() {
 	*x = HasPermissionToChannelResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3095,7 +3272,7 @@ func (x *HasPermissionToChannelResponse) String() string {
 func (*HasPermissionToChannelResponse) ProtoMessage() {}
 
 func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[64]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3108,7 +3285,7 @@ func (x *HasPermissionToChannelResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HasPermissionToChannelResponse.ProtoReflect.Descriptor instead.
 func (*HasPermissionToChannelResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{64}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *HasPermissionToChannelResponse) GetAllowed() bool {
@@ -3127,7 +3304,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3139,7 +3316,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[65]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3152,7 +3329,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{65}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -3172,7 +3349,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3184,7 +3361,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[66]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3197,7 +3374,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{66}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -3229,7 +3406,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3241,7 +3418,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[67]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3254,7 +3431,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{67}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3301,7 +3478,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3313,7 +3490,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[68]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3326,7 +3503,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{68}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3345,7 +3522,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3357,7 +3534,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3370,7 +3547,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3388,7 +3565,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3400,7 +3577,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3413,7 +3590,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 type KVListRequest struct {
@@ -3426,7 +3603,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3438,7 +3615,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3451,7 +3628,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3477,7 +3654,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3489,7 +3666,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3502,7 +3679,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3524,7 +3701,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3536,7 +3713,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3549,7 +3726,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3592,7 +3769,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3604,7 +3781,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3617,7 +3794,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3649,7 +3826,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3661,7 +3838,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3674,7 +3851,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3689,7 +3866,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3701,7 +3878,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3714,7 +3891,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3746,7 +3923,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3758,7 +3935,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3771,7 +3948,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{81}
 }
 
 type RegisterCommandRequest struct {
@@ -3784,7 +3961,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3796,7 +3973,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3809,7 +3986,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{82}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -3827,7 +4004,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3839,7 +4016,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3852,7 +4029,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{83}
 }
 
 type LogRequest struct {
@@ -3867,7 +4044,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3879,7 +4056,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3892,7 +4069,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{84}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -3924,7 +4101,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3936,7 +4113,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3949,7 +4126,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{81}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{85}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -4092,7 +4269,17 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x0eGetUserRequest\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\".\n" +
 	"\x0fGetUserResponse\x12\x1b\n" +
-	"\tuser_json\x18\x01 \x01(\fR\buserJson\"2\n" +
+	"\tuser_json\x18\x01 \x01(\fR\buserJson\"6\n" +
+	"\x18GetUserByUsernameRequest\x12\x1a\n" +
+	"\busername\x18\x01 \x01(\tR\busername\"8\n" +
+	"\x19GetUserByUsernameResponse\x12\x1b\n" +
+	"\tuser_json\x18\x01 \x01(\fR\buserJson\"5\n" +
+	"\x12SearchUsersRequest\x12\x1f\n" +
+	"\vsearch_json\x18\x01 \x01(\fR\n" +
+	"searchJson\"4\n" +
+	"\x13SearchUsersResponse\x12\x1d\n" +
+	"\n" +
+	"users_json\x18\x01 \x01(\fR\tusersJson\"2\n" +
 	"\x11GetChannelRequest\x12\x1d\n" +
 	"\n" +
 	"channel_id\x18\x01 \x01(\tR\tchannelId\"7\n" +
@@ -4181,7 +4368,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
 	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse\x12j\n" +
 	"\x15MessageHasBeenDeleted\x12'.bridge.v1.MessageHasBeenDeletedRequest\x1a(.bridge.v1.MessageHasBeenDeletedResponse\x12j\n" +
-	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xa8\x14\n" +
+	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xd6\x15\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -4206,7 +4393,9 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\n" +
 	"UpdatePost\x12\x1c.bridge.v1.UpdatePostRequest\x1a\x1d.bridge.v1.UpdatePostResponse\x12^\n" +
 	"\x11SendEphemeralPost\x12#.bridge.v1.SendEphemeralPostRequest\x1a$.bridge.v1.SendEphemeralPostResponse\x12@\n" +
-	"\aGetUser\x12\x19.bridge.v1.GetUserRequest\x1a\x1a.bridge.v1.GetUserResponse\x12I\n" +
+	"\aGetUser\x12\x19.bridge.v1.GetUserRequest\x1a\x1a.bridge.v1.GetUserResponse\x12^\n" +
+	"\x11GetUserByUsername\x12#.bridge.v1.GetUserByUsernameRequest\x1a$.bridge.v1.GetUserByUsernameResponse\x12L\n" +
+	"\vSearchUsers\x12\x1d.bridge.v1.SearchUsersRequest\x1a\x1e.bridge.v1.SearchUsersResponse\x12I\n" +
 	"\n" +
 	"GetChannel\x12\x1c.bridge.v1.GetChannelRequest\x1a\x1d.bridge.v1.GetChannelResponse\x12[\n" +
 	"\x10GetChannelMember\x12\".bridge.v1.GetChannelMemberRequest\x1a#.bridge.v1.GetChannelMemberResponse\x12X\n" +
@@ -4234,7 +4423,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 82)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 86)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -4294,37 +4483,41 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*SendEphemeralPostResponse)(nil),         // 55: bridge.v1.SendEphemeralPostResponse
 	(*GetUserRequest)(nil),                    // 56: bridge.v1.GetUserRequest
 	(*GetUserResponse)(nil),                   // 57: bridge.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                 // 58: bridge.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                // 59: bridge.v1.GetChannelResponse
-	(*GetChannelMemberRequest)(nil),           // 60: bridge.v1.GetChannelMemberRequest
-	(*GetChannelMemberResponse)(nil),          // 61: bridge.v1.GetChannelMemberResponse
-	(*HasPermissionToRequest)(nil),            // 62: bridge.v1.HasPermissionToRequest
-	(*HasPermissionToResponse)(nil),           // 63: bridge.v1.HasPermissionToResponse
-	(*HasPermissionToChannelRequest)(nil),     // 64: bridge.v1.HasPermissionToChannelRequest
-	(*HasPermissionToChannelResponse)(nil),    // 65: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 66: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 67: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 68: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 69: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 70: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 71: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 72: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 73: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 74: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 75: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 76: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 77: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 78: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 79: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 80: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 81: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 82: bridge.v1.LogResponse
+	(*GetUserByUsernameRequest)(nil),          // 58: bridge.v1.GetUserByUsernameRequest
+	(*GetUserByUsernameResponse)(nil),         // 59: bridge.v1.GetUserByUsernameResponse
+	(*SearchUsersRequest)(nil),                // 60: bridge.v1.SearchUsersRequest
+	(*SearchUsersResponse)(nil),               // 61: bridge.v1.SearchUsersResponse
+	(*GetChannelRequest)(nil),                 // 62: bridge.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                // 63: bridge.v1.GetChannelResponse
+	(*GetChannelMemberRequest)(nil),           // 64: bridge.v1.GetChannelMemberRequest
+	(*GetChannelMemberResponse)(nil),          // 65: bridge.v1.GetChannelMemberResponse
+	(*HasPermissionToRequest)(nil),            // 66: bridge.v1.HasPermissionToRequest
+	(*HasPermissionToResponse)(nil),           // 67: bridge.v1.HasPermissionToResponse
+	(*HasPermissionToChannelRequest)(nil),     // 68: bridge.v1.HasPermissionToChannelRequest
+	(*HasPermissionToChannelResponse)(nil),    // 69: bridge.v1.HasPermissionToChannelResponse
+	(*KVGetRequest)(nil),                      // 70: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 71: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 72: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 73: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 74: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 75: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 76: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 77: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 78: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 79: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 80: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 81: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 82: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 83: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 84: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 85: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 86: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	1,  // 0: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
 	38, // 1: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
 	41, // 2: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	74, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	78, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
 	0,  // 4: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
 	2,  // 5: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
 	4,  // 6: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
@@ -4353,59 +4546,63 @@ var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	52, // 29: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
 	54, // 30: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
 	56, // 31: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	58, // 32: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	60, // 33: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	62, // 34: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	64, // 35: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	66, // 36: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	68, // 37: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	70, // 38: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	72, // 39: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	75, // 40: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	77, // 41: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	79, // 42: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	81, // 43: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 44: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 45: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 46: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	9,  // 47: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	11, // 48: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	17, // 49: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	13, // 50: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
-	15, // 51: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
-	19, // 52: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	21, // 53: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	23, // 54: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	25, // 55: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	27, // 56: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	29, // 57: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	31, // 58: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	33, // 59: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
-	35, // 60: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
-	37, // 61: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	40, // 62: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	43, // 63: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	45, // 64: bridge.v1.PluginApi.RemoveFileContent:output_type -> bridge.v1.RemoveFileContentResponse
-	47, // 65: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	49, // 66: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	51, // 67: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	53, // 68: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	55, // 69: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	57, // 70: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	59, // 71: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	61, // 72: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	63, // 73: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	65, // 74: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	67, // 75: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	69, // 76: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	71, // 77: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	73, // 78: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	76, // 79: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	78, // 80: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	80, // 81: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	82, // 82: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	44, // [44:83] is the sub-list for method output_type
-	5,  // [5:44] is the sub-list for method input_type
+	58, // 32: bridge.v1.PluginApi.GetUserByUsername:input_type -> bridge.v1.GetUserByUsernameRequest
+	60, // 33: bridge.v1.PluginApi.SearchUsers:input_type -> bridge.v1.SearchUsersRequest
+	62, // 34: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	64, // 35: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	66, // 36: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	68, // 37: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	70, // 38: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	72, // 39: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	74, // 40: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	76, // 41: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	79, // 42: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	81, // 43: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	83, // 44: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	85, // 45: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 46: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 47: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 48: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	9,  // 49: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	11, // 50: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	17, // 51: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	13, // 52: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
+	15, // 53: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
+	19, // 54: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	21, // 55: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	23, // 56: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	25, // 57: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	27, // 58: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	29, // 59: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	31, // 60: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	33, // 61: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	35, // 62: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
+	37, // 63: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	40, // 64: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	43, // 65: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	45, // 66: bridge.v1.PluginApi.RemoveFileContent:output_type -> bridge.v1.RemoveFileContentResponse
+	47, // 67: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	49, // 68: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	51, // 69: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	53, // 70: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	55, // 71: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	57, // 72: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	59, // 73: bridge.v1.PluginApi.GetUserByUsername:output_type -> bridge.v1.GetUserByUsernameResponse
+	61, // 74: bridge.v1.PluginApi.SearchUsers:output_type -> bridge.v1.SearchUsersResponse
+	63, // 75: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	65, // 76: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	67, // 77: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	69, // 78: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	71, // 79: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	73, // 80: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	75, // 81: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	77, // 82: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	80, // 83: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	82, // 84: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	84, // 85: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	86, // 86: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	46, // [46:87] is the sub-list for method output_type
+	5,  // [5:46] is the sub-list for method input_type
 	5,  // [5:5] is the sub-list for extension type_name
 	5,  // [5:5] is the sub-list for extension extendee
 	0,  // [0:5] is the sub-list for field type_name
@@ -4424,14 +4621,14 @@ func file_bridge_v1_bridge_proto_init() {
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[67].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[71].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   82,
+			NumMessages:   86,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

@@ -446,6 +446,8 @@ const (
 	PluginApi_UpdatePost_FullMethodName                = "/bridge.v1.PluginApi/UpdatePost"
 	PluginApi_SendEphemeralPost_FullMethodName         = "/bridge.v1.PluginApi/SendEphemeralPost"
 	PluginApi_GetUser_FullMethodName                   = "/bridge.v1.PluginApi/GetUser"
+	PluginApi_GetUserByUsername_FullMethodName         = "/bridge.v1.PluginApi/GetUserByUsername"
+	PluginApi_SearchUsers_FullMethodName               = "/bridge.v1.PluginApi/SearchUsers"
 	PluginApi_GetChannel_FullMethodName                = "/bridge.v1.PluginApi/GetChannel"
 	PluginApi_GetChannelMember_FullMethodName          = "/bridge.v1.PluginApi/GetChannelMember"
 	PluginApi_HasPermissionTo_FullMethodName           = "/bridge.v1.PluginApi/HasPermissionTo"
@@ -512,6 +514,10 @@ type PluginApiClient interface {
 	SendEphemeralPost(ctx context.Context, in *SendEphemeralPostRequest, opts ...grpc.CallOption) (*SendEphemeralPostResponse, error)
 	// GetUser returns a User as JSON.
 	GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error)
+	// GetUserByUsername returns a User as JSON.
+	GetUserByUsername(ctx context.Context, in *GetUserByUsernameRequest, opts ...grpc.CallOption) (*GetUserByUsernameResponse, error)
+	// SearchUsers searches users as Mattermost's own user autocomplete does (a UserSearch as JSON).
+	SearchUsers(ctx context.Context, in *SearchUsersRequest, opts ...grpc.CallOption) (*SearchUsersResponse, error)
 	// GetChannel returns a Channel as JSON.
 	GetChannel(ctx context.Context, in *GetChannelRequest, opts ...grpc.CallOption) (*GetChannelResponse, error)
 	// GetChannelMember returns a ChannelMember as JSON.
@@ -751,6 +757,26 @@ func (c *pluginApiClient) GetUser(ctx context.Context, in *GetUserRequest, opts 
 	return out, nil
 }
 
+func (c *pluginApiClient) GetUserByUsername(ctx context.Context, in *GetUserByUsernameRequest, opts ...grpc.CallOption) (*GetUserByUsernameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserByUsernameResponse)
+	err := c.cc.Invoke(ctx, PluginApi_GetUserByUsername_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginApiClient) SearchUsers(ctx context.Context, in *SearchUsersRequest, opts ...grpc.CallOption) (*SearchUsersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchUsersResponse)
+	err := c.cc.Invoke(ctx, PluginApi_SearchUsers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginApiClient) GetChannel(ctx context.Context, in *GetChannelRequest, opts ...grpc.CallOption) (*GetChannelResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetChannelResponse)
@@ -923,6 +949,10 @@ type PluginApiServer interface {
 	SendEphemeralPost(context.Context, *SendEphemeralPostRequest) (*SendEphemeralPostResponse, error)
 	// GetUser returns a User as JSON.
 	GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error)
+	// GetUserByUsername returns a User as JSON.
+	GetUserByUsername(context.Context, *GetUserByUsernameRequest) (*GetUserByUsernameResponse, error)
+	// SearchUsers searches users as Mattermost's own user autocomplete does (a UserSearch as JSON).
+	SearchUsers(context.Context, *SearchUsersRequest) (*SearchUsersResponse, error)
 	// GetChannel returns a Channel as JSON.
 	GetChannel(context.Context, *GetChannelRequest) (*GetChannelResponse, error)
 	// GetChannelMember returns a ChannelMember as JSON.
@@ -1013,6 +1043,12 @@ func (UnimplementedPluginApiServer) SendEphemeralPost(context.Context, *SendEphe
 }
 func (UnimplementedPluginApiServer) GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetUser not implemented")
+}
+func (UnimplementedPluginApiServer) GetUserByUsername(context.Context, *GetUserByUsernameRequest) (*GetUserByUsernameResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUserByUsername not implemented")
+}
+func (UnimplementedPluginApiServer) SearchUsers(context.Context, *SearchUsersRequest) (*SearchUsersResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SearchUsers not implemented")
 }
 func (UnimplementedPluginApiServer) GetChannel(context.Context, *GetChannelRequest) (*GetChannelResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetChannel not implemented")
@@ -1384,6 +1420,42 @@ func _PluginApi_GetUser_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginApi_GetUserByUsername_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserByUsernameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).GetUserByUsername(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_GetUserByUsername_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).GetUserByUsername(ctx, req.(*GetUserByUsernameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginApi_SearchUsers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchUsersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).SearchUsers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_SearchUsers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).SearchUsers(ctx, req.(*SearchUsersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PluginApi_GetChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetChannelRequest)
 	if err := dec(in); err != nil {
@@ -1670,6 +1742,14 @@ var PluginApi_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetUser",
 			Handler:    _PluginApi_GetUser_Handler,
+		},
+		{
+			MethodName: "GetUserByUsername",
+			Handler:    _PluginApi_GetUserByUsername_Handler,
+		},
+		{
+			MethodName: "SearchUsers",
+			Handler:    _PluginApi_SearchUsers_Handler,
 		},
 		{
 			MethodName: "GetChannel",

@@ -329,6 +329,23 @@ export interface GetUserResponse {
   userJson: Buffer;
 }
 
+export interface GetUserByUsernameRequest {
+  username: string;
+}
+
+export interface GetUserByUsernameResponse {
+  userJson: Buffer;
+}
+
+export interface SearchUsersRequest {
+  searchJson: Buffer;
+}
+
+export interface SearchUsersResponse {
+  /** A JSON array of Users. */
+  usersJson: Buffer;
+}
+
 export interface GetChannelRequest {
   channelId: string;
 }
@@ -4723,6 +4740,292 @@ export const GetUserResponse: MessageFns<GetUserResponse> = {
   },
 };
 
+function createBaseGetUserByUsernameRequest(): GetUserByUsernameRequest {
+  return { username: "" };
+}
+
+export const GetUserByUsernameRequest: MessageFns<GetUserByUsernameRequest> = {
+  encode(message: GetUserByUsernameRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.username !== "") {
+      writer.uint32(10).string(message.username);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserByUsernameRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserByUsernameRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.username = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserByUsernameRequest {
+    return { username: isSet(object.username) ? globalThis.String(object.username) : "" };
+  },
+
+  toJSON(message: GetUserByUsernameRequest): unknown {
+    const obj: any = {};
+    if (message.username !== "") {
+      obj.username = message.username;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserByUsernameRequest>): GetUserByUsernameRequest {
+    return GetUserByUsernameRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserByUsernameRequest>): GetUserByUsernameRequest {
+    const message = createBaseGetUserByUsernameRequest();
+    message.username = object.username ?? "";
+    return message;
+  },
+};
+
+function createBaseGetUserByUsernameResponse(): GetUserByUsernameResponse {
+  return { userJson: Buffer.alloc(0) };
+}
+
+export const GetUserByUsernameResponse: MessageFns<GetUserByUsernameResponse> = {
+  encode(message: GetUserByUsernameResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userJson.length !== 0) {
+      writer.uint32(10).bytes(message.userJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserByUsernameResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserByUsernameResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userJson = Buffer.from(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserByUsernameResponse {
+    return {
+      userJson: isSet(object.userJson)
+        ? Buffer.from(bytesFromBase64(object.userJson))
+        : isSet(object.user_json)
+        ? Buffer.from(bytesFromBase64(object.user_json))
+        : Buffer.alloc(0),
+    };
+  },
+
+  toJSON(message: GetUserByUsernameResponse): unknown {
+    const obj: any = {};
+    if (message.userJson.length !== 0) {
+      obj.userJson = base64FromBytes(message.userJson);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserByUsernameResponse>): GetUserByUsernameResponse {
+    return GetUserByUsernameResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserByUsernameResponse>): GetUserByUsernameResponse {
+    const message = createBaseGetUserByUsernameResponse();
+    message.userJson = object.userJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
+function createBaseSearchUsersRequest(): SearchUsersRequest {
+  return { searchJson: Buffer.alloc(0) };
+}
+
+export const SearchUsersRequest: MessageFns<SearchUsersRequest> = {
+  encode(message: SearchUsersRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.searchJson.length !== 0) {
+      writer.uint32(10).bytes(message.searchJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SearchUsersRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSearchUsersRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.searchJson = Buffer.from(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SearchUsersRequest {
+    return {
+      searchJson: isSet(object.searchJson)
+        ? Buffer.from(bytesFromBase64(object.searchJson))
+        : isSet(object.search_json)
+        ? Buffer.from(bytesFromBase64(object.search_json))
+        : Buffer.alloc(0),
+    };
+  },
+
+  toJSON(message: SearchUsersRequest): unknown {
+    const obj: any = {};
+    if (message.searchJson.length !== 0) {
+      obj.searchJson = base64FromBytes(message.searchJson);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SearchUsersRequest>): SearchUsersRequest {
+    return SearchUsersRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SearchUsersRequest>): SearchUsersRequest {
+    const message = createBaseSearchUsersRequest();
+    message.searchJson = object.searchJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
+function createBaseSearchUsersResponse(): SearchUsersResponse {
+  return { usersJson: Buffer.alloc(0) };
+}
+
+export const SearchUsersResponse: MessageFns<SearchUsersResponse> = {
+  encode(message: SearchUsersResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.usersJson.length !== 0) {
+      writer.uint32(10).bytes(message.usersJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SearchUsersResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSearchUsersResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.usersJson = Buffer.from(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SearchUsersResponse {
+    return {
+      usersJson: isSet(object.usersJson)
+        ? Buffer.from(bytesFromBase64(object.usersJson))
+        : isSet(object.users_json)
+        ? Buffer.from(bytesFromBase64(object.users_json))
+        : Buffer.alloc(0),
+    };
+  },
+
+  toJSON(message: SearchUsersResponse): unknown {
+    const obj: any = {};
+    if (message.usersJson.length !== 0) {
+      obj.usersJson = base64FromBytes(message.usersJson);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SearchUsersResponse>): SearchUsersResponse {
+    return SearchUsersResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SearchUsersResponse>): SearchUsersResponse {
+    const message = createBaseSearchUsersResponse();
+    message.usersJson = object.usersJson ?? Buffer.alloc(0);
+    return message;
+  },
+};
+
 function createBaseGetChannelRequest(): GetChannelRequest {
   return { channelId: "" };
 }
@@ -7116,6 +7419,24 @@ export const PluginApiDefinition = {
       responseStream: false,
       options: {},
     },
+    /** GetUserByUsername returns a User as JSON. */
+    getUserByUsername: {
+      name: "GetUserByUsername",
+      requestType: GetUserByUsernameRequest as typeof GetUserByUsernameRequest,
+      requestStream: false,
+      responseType: GetUserByUsernameResponse as typeof GetUserByUsernameResponse,
+      responseStream: false,
+      options: {},
+    },
+    /** SearchUsers searches users as Mattermost's own user autocomplete does (a UserSearch as JSON). */
+    searchUsers: {
+      name: "SearchUsers",
+      requestType: SearchUsersRequest as typeof SearchUsersRequest,
+      requestStream: false,
+      responseType: SearchUsersResponse as typeof SearchUsersResponse,
+      responseStream: false,
+      options: {},
+    },
     /** GetChannel returns a Channel as JSON. */
     getChannel: {
       name: "GetChannel",
@@ -7326,6 +7647,16 @@ export interface PluginApiServiceImplementation<CallContextExt = {}> {
   ): Promise<DeepPartial<SendEphemeralPostResponse>>;
   /** GetUser returns a User as JSON. */
   getUser(request: GetUserRequest, context: CallContext & CallContextExt): Promise<DeepPartial<GetUserResponse>>;
+  /** GetUserByUsername returns a User as JSON. */
+  getUserByUsername(
+    request: GetUserByUsernameRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GetUserByUsernameResponse>>;
+  /** SearchUsers searches users as Mattermost's own user autocomplete does (a UserSearch as JSON). */
+  searchUsers(
+    request: SearchUsersRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<SearchUsersResponse>>;
   /** GetChannel returns a Channel as JSON. */
   getChannel(
     request: GetChannelRequest,
@@ -7472,6 +7803,16 @@ export interface PluginApiClient<CallOptionsExt = {}> {
   ): Promise<SendEphemeralPostResponse>;
   /** GetUser returns a User as JSON. */
   getUser(request: DeepPartial<GetUserRequest>, options?: CallOptions & CallOptionsExt): Promise<GetUserResponse>;
+  /** GetUserByUsername returns a User as JSON. */
+  getUserByUsername(
+    request: DeepPartial<GetUserByUsernameRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GetUserByUsernameResponse>;
+  /** SearchUsers searches users as Mattermost's own user autocomplete does (a UserSearch as JSON). */
+  searchUsers(
+    request: DeepPartial<SearchUsersRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<SearchUsersResponse>;
   /** GetChannel returns a Channel as JSON. */
   getChannel(
     request: DeepPartial<GetChannelRequest>,
