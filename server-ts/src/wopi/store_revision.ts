@@ -1,5 +1,7 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import type {FileInfo} from '@mattermost/types/files';
+
 import type {DocumentRecord, SaveKind} from '../documents/document_record';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Services} from '../services';
@@ -9,7 +11,7 @@ import {WopiError} from './wopi_error';
 
 // Files uploaded as "nouser" can be attached to any post by the plugin (Mattermost's plugin
 // UpdatePost attaches only files of the session user, which plugins do not have, or "nouser").
-const UPLOADER = 'nouser';
+export const UPLOADER = 'nouser';
 
 // storeRevision streams the bytes into Mattermost's file store through an upload session, then
 // makes them the document's current revision. Nothing changes unless all bytes arrived.
@@ -32,5 +34,19 @@ export async function storeRevision(
         }
         throw err;
     }
-    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName: name});
+    return recordRevision(services, doc, info, userId, options, name);
+}
+
+// recordRevision makes a stored file the document's current revision (compare-and-set on the
+// document record); null when the document changed since expectLastModified. uploadedName is
+// the name the file was stored under.
+export async function recordRevision(
+    services: Services,
+    doc: DocumentRecord,
+    info: FileInfo,
+    userId: string,
+    options: {expectLastModified?: string; save?: SaveKind},
+    uploadedName: string,
+): Promise<DocumentRecord | null> {
+    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName});
 }
