@@ -69,9 +69,15 @@ func newAppTransport(socket string) *http.Transport {
 	}
 }
 
+// shimAPI is the part of the Plugin API that serving requests needs.
+type shimAPI interface {
+	fileSource
+	bodyUploader
+}
+
 // serveHTTP hands one request to the sidecar's app and streams its answer back. When the client
 // goes away (a failed write or a short body), the app's request is aborted.
-func serveHTTP(app http.RoundTripper, files fileReader, c *plugin.Context, w http.ResponseWriter, r *http.Request) {
+func serveHTTP(app http.RoundTripper, files shimAPI, store *fileStore, c *plugin.Context, w http.ResponseWriter, r *http.Request) {
 	if !nodeMethods[r.Method] {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusNotImplemented)
@@ -89,7 +95,16 @@ func serveHTTP(app http.RoundTripper, files fileReader, c *plugin.Context, w htt
 		http.Error(w, "The request has a header that cannot be handled.", http.StatusBadRequest)
 		return
 	}
+	storeSize := storeBodyLength(r)
+	if storeSize > 0 {
+		// The head only: the body waits until the app agreed to the save (store_body.go).
+		inner.Body, inner.ContentLength = http.NoBody, 0
+		inner.Header.Set(headerCanStoreBody, strconv.FormatInt(storeSize, 10))
+	}
 	resp, err := app.RoundTrip(inner)
+	if err == nil && storeSize > 0 && resp.Header.Get(headerStoreBody) != "" {
+		resp, err = storeBodyAndReport(ctx, app, files, store, c, r, resp, storeSize)
+	}
 	if err != nil {
 		// Requests the app could not parse are refused above, so a failed round trip means the
 		// sidecar is down or went away mid-request (it is restarted): try again shortly. Unless
@@ -101,7 +116,7 @@ func serveHTTP(app http.RoundTripper, files fileReader, c *plugin.Context, w htt
 	}
 	defer resp.Body.Close()
 	if fileID := resp.Header.Get(headerSendFile); fileID != "" {
-		sendFile(files, fileID, resp, w)
+		sendFile(files, store, documentOfPath(r.URL.Path), fileID, resp, w)
 		return
 	}
 	copyResponseHeaders(w, resp)

@@ -75,7 +75,7 @@ func (s *Shim) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Reque
 		writeBadRequestURI(w)
 		return
 	}
-	serveHTTP(s.sidecar.app, s.API, c, w, r)
+	serveHTTP(s.sidecar.app, s.API, s.sidecar.store, c, w, r)
 }
 
 func (s *Shim) ExecuteCommand(c *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {

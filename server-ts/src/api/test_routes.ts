@@ -5,7 +5,7 @@ import {Readable} from 'node:stream';
 
 import type {FastifyInstance} from 'fastify';
 
-import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
+import {BridgeHeaders, bridgeContext, encodeStoreBody} from '../http/bridge_headers';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Hooks} from '../runtime/hooks';
 import type {PluginState} from '../runtime/plugin_state';
@@ -71,15 +71,42 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
         reply.header('content-type', 'application/octet-stream').header('content-length', String(total));
         return reply.send(patternedStream(total));
     });
-    // Answers as WOPI GetFile does behind the shim: the shim sends the named file. Only ids of
-    // the bridge tests' own fake files (never a Mattermost file id, which has no dash), so the
-    // route reads nothing real even where the test routes were switched on by mistake.
-    app.get<{Querystring: {id?: string}}>('/api/v1/test/send-file', async (request, reply) => {
+    // Answers as WOPI GetFile does behind the shim, naming whatever file it is asked to: the shim
+    // sends it only if the document in the path has it (the shim reads the document's record).
+    // Ids of the bridge tests' own fake files (no Mattermost file id has a dash), and real ones
+    // only for a system admin, so even where the test routes were switched on by mistake nobody
+    // reads through it what they could not read anyway.
+    app.get<{Params: {docId: string}; Querystring: {id?: string}}>('/api/v1/test/files/:docId/contents', async (request, reply) => {
         const id = request.query.id ?? '';
-        if (!bridgeContext(request.headers, request.url).canSendFile || !id.startsWith(TEST_FILE_PREFIX)) {
+        const bridge = bridgeContext(request.headers, request.url);
+        const admin = bridge.userId !== null && (await state.api.getUser(bridge.userId)).roles.split(' ').includes('system_admin');
+        if (!bridge.canSendFile || !(id.startsWith(TEST_FILE_PREFIX) || admin)) {
             return reply.code(501).send({error: 'the shim did not offer to send files, or the file is not a test file'});
         }
         return reply.type('application/octet-stream').header('x-wopi-itemversion', '7').header(BridgeHeaders.sendFile, id).send();
+    });
+    // Answers as WOPI PutFile does behind the shim: the head first, asking the shim to store the
+    // body (or refusing when x-test-refuse is set, as a lock conflict does), then the stored
+    // file's report. A body sent through Node (no shim offer) is counted.
+    app.post('/api/v1/test/files/:docId/contents', async (request, reply) => {
+        const bridge = bridgeContext(request.headers, request.url);
+        if (request.headers['x-test-refuse']) {
+            return reply.code(409).header('x-wopi-lock', 'held').send();
+        }
+        if (bridge.storedFile) {
+            return {bytes: bridge.storedFile.size, stored: bridge.storedFile.id};
+        }
+        if (bridge.storeFailed !== null) {
+            return reply.code(500).send({failed: bridge.storeFailed});
+        }
+        if (bridge.canStoreBody !== null) {
+            return reply.header(BridgeHeaders.storeBody, encodeStoreBody({user_id: 'nouser', channel_id: 'test-channel', filename: 'upload.bin', file_size: bridge.canStoreBody})).send();
+        }
+        let bytes = 0;
+        for await (const chunk of request.raw) {
+            bytes += (chunk as Buffer).length;
+        }
+        return {bytes, through_node: true};
     });
     app.get('/api/v1/test/slow', (request, reply) => {
         counters.slowStarted++;

@@ -18,7 +18,7 @@ export interface SizedBody {
     release: () => Promise<void>;
 }
 
-const tooLarge = (max: number): WopiError => new WopiError(413, 'WOPI_TOO_LARGE', `The document is larger than Mattermost's maximum file size (${max} bytes).`);
+export const tooLarge = (max: number): WopiError => new WopiError(413, 'WOPI_TOO_LARGE', `The document is larger than Mattermost's maximum file size (${max} bytes).`);
 
 // sizedBody returns the request body with its exact size, refusing bodies over max before
 // reading them. Mattermost's streaming upload needs the size up front; Collabora always sends

@@ -2,7 +2,7 @@
 
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 
-import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
+import {BridgeHeaders, bridgeContext, encodeStoreBody} from '../http/bridge_headers';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Services} from '../services';
 import {formatLastModifiedTime, parseOverride} from '../wopi_headers';
@@ -49,7 +49,11 @@ export function registerWopiRoutes(app: FastifyInstance, services: Services): vo
         if (override !== undefined && String(override).toUpperCase() !== 'PUT') {
             throw new WopiError(501, 'WOPI_UNSUPPORTED', 'Unsupported operation on /contents.');
         }
-        const saved = await putFile(services, ctx, request);
+        const answer = await putFile(services, ctx, request);
+        if ('storeBody' in answer) {
+            return reply.header(BridgeHeaders.storeBody, encodeStoreBody(answer.storeBody)).send();
+        }
+        const {saved} = answer;
         return reply.header('X-WOPI-ItemVersion', String(saved.version)).type('application/json').send(JSON.stringify({LastModifiedTime: saved.lastModified}));
     }));
 

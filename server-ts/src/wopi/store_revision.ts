@@ -1,5 +1,7 @@
 // Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
 
+import type {FileInfo} from '@mattermost/types/files';
+
 import {REVISION_UPLOADER, type DocumentRecord, type SaveKind} from '../documents/document_record';
 import {removeRevisionContent} from '../documents/revision_content';
 import {MattermostError} from '../mattermost/plugin_api';
@@ -8,9 +10,9 @@ import type {Services} from '../services';
 import type {SizedBody} from './request_body';
 import {WopiError} from './wopi_error';
 
-
 // storeRevision streams the bytes into Mattermost's file store through an upload session, then
-// makes them the document's current revision. Nothing changes unless all bytes arrived.
+// makes them the document's current revision. Nothing changes unless all bytes arrived. (Behind
+// the shim, PutFile bodies are stored by the shim instead: put_file.ts.)
 export async function storeRevision(
     services: Services,
     doc: DocumentRecord,
@@ -32,13 +34,29 @@ export async function storeRevision(
         }
         throw err;
     }
-    // Should this node stop before the record names the file, the marker leads the cleanup job
-    // to it (upload_markers.ts).
-    const recorded = await services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName: name});
+    return recordRevision(services, doc, info, userId, options, name, marker);
+}
+
+// recordRevision makes a stored file the document's current revision (compare-and-set on the
+// document record); null when the document changed since expectLastModified, and then the
+// stored bytes are nobody's revision and go. uploadedName is the name the file was stored
+// under. The upload marker (upload_markers.ts) goes once the outcome is known: should this node
+// stop before, it leads the cleanup job to the file.
+export async function recordRevision(
+    services: Services,
+    doc: DocumentRecord,
+    info: FileInfo,
+    userId: string,
+    options: {expectLastModified?: string; save?: SaveKind},
+    uploadedName: string,
+    marker: string | null,
+): Promise<DocumentRecord | null> {
+    const recorded = await services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName});
     if (!recorded) {
-        // Refused (another save came first): the stored bytes are nobody's revision.
         await removeRevisionContent(services.state.api, services.state.log, info.id, doc.channelId);
     }
-    await services.uploads.end(marker);
+    if (marker !== null) {
+        await services.uploads.end(marker);
+    }
     return recorded;
 }
