@@ -1,0 +1,32 @@
+// Copyright (c) 2026 Collabora Online for Mattermost contributors. Licensed under the Apache License 2.0.
+
+import {docKey, isMattermostId, type DocumentRecord} from '../documents/document_record';
+import type {Services} from '../services';
+
+import {CHANNEL_PERMISSIONS, type Rights} from './access_answers';
+
+export interface DocumentAccess {
+    doc: DocumentRecord;
+    rights: Rights;
+}
+
+// documentAccess finds a document by its id, confirms it against its post as Mattermost has it
+// now, and decides the user's rights, from facts gathered in one bridge round trip (the shim
+// asks Mattermost concurrently). null: no such document, or its post is gone (it is then
+// removed, as LiveDocuments.confirm does). Nothing is cached: every request asks again.
+export async function documentAccess(services: Services, userId: string, docId: string): Promise<DocumentAccess | null> {
+    if (!isMattermostId(docId)) {
+        return null;
+    }
+    const gathered = await services.state.api.gatherAccessFacts({userId, recordKey: docKey(docId), channelPermissions: CHANNEL_PERMISSIONS});
+    const stored = gathered.record ? JSON.parse(gathered.record.toString('utf8')) as DocumentRecord : null;
+    if (!stored || stored.removedAt !== undefined) {
+        return null;
+    }
+    // A record always names its post; without an answer about it, ask as before.
+    const doc = gathered.post ? await services.live.confirmWith(stored, gathered.post) : await services.live.confirm(stored);
+    if (!doc) {
+        return null;
+    }
+    return {doc, rights: await services.access.rightsGathered(userId, doc, gathered)};
+}
