@@ -2,6 +2,7 @@
 
 import type {BenchContext} from './bench_context';
 import {bytesOf, fileInfoFromMattermost, postDocument} from './documents';
+import {send} from './http_client';
 import {concurrentRate, sequentialLatencies, type Side} from './latency';
 import {log} from './log';
 import {atMost, noTarget, row, type ResultRow} from './result_row';
@@ -27,6 +28,13 @@ export async function benchCheckFileInfo(ctx: BenchContext): Promise<CheckFileIn
 
     log(`CheckFileInfo: ${SEQUENTIAL} sequential calls per side`);
     const seq = await sequentialLatencies(SEQUENTIAL, baseline, plugin);
+    // The profile: the rights facts alone (one gatherAccessFacts, through a test route with a
+    // session) against the plugin's health route with the same session: what the bridge round
+    // trip and Mattermost's Plugin API calls add, apart from the sidecar's CheckFileInfo work.
+    const headers = {Authorization: `Bearer ${ctx.token}`};
+    const route = (path: string): Side<null> => ({prepare: (n) => new Array<null>(n).fill(null), send: () => send(ctx.base, {method: 'GET', path, headers})});
+    log(`CheckFileInfo profile: ${SEQUENTIAL} sequential calls per side`);
+    const gather = await sequentialLatencies(SEQUENTIAL, route(`/plugins/${ctx.pluginId}/api/v1/health`), route(`/plugins/${ctx.pluginId}/api/v1/test/gather/${fileId}`));
     log(`CheckFileInfo: ${CONCURRENT} calls per side from ${CLIENTS} clients`);
     const baselineRate = await concurrentRate(CONCURRENT, CLIENTS, baseline);
     const pluginRate = await concurrentRate(CONCURRENT, CLIENTS, plugin);
@@ -38,6 +46,8 @@ export async function benchCheckFileInfo(ctx: BenchContext): Promise<CheckFileIn
         baselineRate: baseRate,
         rows: [
             row('CheckFileInfo', 'CheckFileInfo median latency', median(seq.b), median(seq.a), name, 'ms', atMost(2)),
+            row('CheckFileInfo', 'rights facts alone (one gatherAccessFacts) median', median(gather.b), median(gather.a), 'the plugin health route', 'ms', noTarget,
+                `added by the gathered facts: ${((median(gather.b) - median(gather.a)) * 1000).toFixed(0)} µs`),
             row('CheckFileInfo', 'CheckFileInfo p99 latency', percentile(seq.b, 99), percentile(seq.a, 99), name, 'ms', noTarget),
             row('CheckFileInfo', `CheckFileInfo throughput, ${CLIENTS} clients`, pluginRate, baseRate, name, 'req/s', noTarget,
                 `baseline passes: ${baselineRate.toFixed(0)} and ${baselineRate2.toFixed(0)} req/s`),

@@ -7,7 +7,11 @@ import type {FastifyInstance} from 'fastify';
 
 import {BridgeHeaders, bridgeContext} from '../http/bridge_headers';
 import type {Hooks} from '../runtime/hooks';
+import {docKey} from '../documents/document_record';
+import {CHANNEL_PERMISSIONS} from '../rights/access_answers';
 import type {PluginState} from '../runtime/plugin_state';
+
+import {sessionUser} from './request_input';
 
 // Routes for the bridge's own tests (build/shim tests): large streamed bodies both ways (also
 // into UploadData), a file the shim sends, and a slow response whose cancellation is
@@ -67,6 +71,12 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
             return reply.code(501).send({error: 'the shim did not offer to send files, or the file is not a test file'});
         }
         return reply.type('application/octet-stream').header('x-wopi-itemversion', '7').header(BridgeHeaders.sendFile, id).send();
+    });
+    // Only the rights facts of a WOPI request (one gatherAccessFacts), for the CheckFileInfo
+    // benchmark's profile: what the bridge and Mattermost cost apart from the sidecar's work.
+    app.get<{Params: {docId: string}}>('/api/v1/test/gather/:docId', async (request) => {
+        const facts = await state.api.gatherAccessFacts({userId: sessionUser(request), recordKey: docKey(request.params.docId), channelPermissions: CHANNEL_PERMISSIONS});
+        return {record: facts.record !== null, channelId: facts.channelId};
     });
     app.get('/api/v1/test/slow', (request, reply) => {
         counters.slowStarted++;
