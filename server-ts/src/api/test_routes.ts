@@ -74,8 +74,10 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
     });
     // Only the rights facts of a WOPI request (one gatherAccessFacts), for the CheckFileInfo
     // benchmark's profile: what the bridge and Mattermost cost apart from the sidecar's work.
-    app.get<{Params: {docId: string}}>('/api/v1/test/gather/:docId', async (request) => {
-        const facts = await state.api.gatherAccessFacts({userId: sessionUser(request), recordKey: docKey(request.params.docId), channelPermissions: CHANNEL_PERMISSIONS});
+    // ?permissions=0 leaves out the three channel permission checks.
+    app.get<{Params: {docId: string}; Querystring: {permissions?: string}}>('/api/v1/test/gather/:docId', async (request) => {
+        const channelPermissions = request.query.permissions === '0' ? [] : CHANNEL_PERMISSIONS;
+        const facts = await state.api.gatherAccessFacts({userId: sessionUser(request), recordKey: docKey(request.params.docId), channelPermissions});
         return {record: facts.record !== null, channelId: facts.channelId};
     });
     app.get('/api/v1/test/slow', (request, reply) => {
