@@ -25,24 +25,16 @@ type channelFacts struct {
 }
 
 // GatherAccessFacts makes the Plugin API calls the sidecar's rights decision needs, each as
-// Mattermost answers it now (nothing is cached), in as few sequential rounds as the data allows.
-// With hints (the post and channel an earlier answer named) the user, the record, the post and
-// the channel facts are one round, and a second one is made only for what a hint got wrong.
-// Without them: the user and the record; then the post and the record's channel together; the
-// channel once more only when the post has moved. Nothing is decided here.
+// Mattermost answers it now (nothing is cached), in as few sequential steps as the data allows:
+// the user and the record together; then the post and the record's channel together; the
+// channel once more only when the post has moved to another one. Nothing is decided here.
 func (b *apiBridge) GatherAccessFacts(_ context.Context, req *bridgev1.GatherAccessFactsRequest) (*bridgev1.GatherAccessFactsResponse, error) {
 	res := &bridgev1.GatherAccessFactsResponse{}
 	var record []byte
 	var recordErr *model.AppError
-	var guessed postAnswer
-	var inGuessedChannel channelFacts
 	var wg sync.WaitGroup
 	wg.Go(func() { res.User = fact(b.api.GetUser(req.UserId)) })
 	wg.Go(func() { record, recordErr = b.api.KVGet(req.RecordKey) })
-	if req.HintPostId != "" && req.HintChannelId != "" {
-		wg.Go(func() { guessed = b.post(req.HintPostId) })
-		wg.Go(func() { inGuessedChannel = b.channelFacts(req.UserId, req.HintChannelId, req.ChannelPermissions) })
-	}
 	wg.Wait()
 	if recordErr != nil {
 		res.RecordError = factError(recordErr)
@@ -58,49 +50,20 @@ func (b *apiBridge) GatherAccessFacts(_ context.Context, req *bridgev1.GatherAcc
 		return res, nil
 	}
 
-	post := guessed
-	known := map[string]channelFacts{}
-	if req.HintPostId != "" && req.HintChannelId != "" {
-		known[req.HintChannelId] = inGuessedChannel
-	}
-	if req.HintPostId != refs.PostID || req.HintChannelId == "" {
-		// No hint, or a wrong one: the record's post, with its channel's facts meanwhile.
-		channelID := refs.ChannelID
-		_, have := known[channelID]
-		var facts channelFacts
-		wg.Go(func() { post = b.post(refs.PostID) })
-		if !have {
-			wg.Go(func() { facts = b.channelFacts(req.UserId, channelID, req.ChannelPermissions) })
-		}
-		wg.Wait()
-		if !have {
-			known[channelID] = facts
-		}
-	}
-	res.Post = post.fact
-	// The facts are about the post's channel; a post that could not be read leaves the record's.
-	channelID := refs.ChannelID
-	if post.err == nil {
-		channelID = post.post.ChannelId
-	}
-	facts, have := known[channelID]
-	if !have {
+	var post *model.Post
+	var postErr *model.AppError
+	var inRecordChannel channelFacts
+	wg.Go(func() { post, postErr = b.api.GetPost(refs.PostID) })
+	wg.Go(func() { inRecordChannel = b.channelFacts(req.UserId, refs.ChannelID, req.ChannelPermissions) })
+	wg.Wait()
+	res.Post = fact(post, postErr)
+	facts, channelID := inRecordChannel, refs.ChannelID
+	if postErr == nil && post.ChannelId != refs.ChannelID {
+		channelID = post.ChannelId
 		facts = b.channelFacts(req.UserId, channelID, req.ChannelPermissions)
 	}
 	res.ChannelId, res.Channel, res.ChannelMember, res.ChannelPermissions = channelID, facts.channel, facts.member, facts.permissions
 	return res, nil
-}
-
-// postAnswer is GetPost's answer, kept both ways: the fact for the sidecar, the post for the shim.
-type postAnswer struct {
-	post *model.Post
-	err  *model.AppError
-	fact *bridgev1.AccessFact
-}
-
-func (b *apiBridge) post(id string) postAnswer {
-	post, err := b.api.GetPost(id)
-	return postAnswer{post: post, err: err, fact: fact(post, err)}
 }
 
 // channelFacts reads the channel, the user's membership and each permission concurrently.

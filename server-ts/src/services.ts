@@ -9,7 +9,6 @@ import {LiveDocuments} from './documents/live_documents';
 import {SessionEnder} from './documents/session_ender';
 import {LockStore} from './locks/lock_store';
 import {AccessService} from './rights/access_service';
-import {PostHints} from './rights/post_hints';
 import type {Hooks} from './runtime/hooks';
 import type {PluginState} from './runtime/plugin_state';
 import {SigningKeyStore} from './tokens/signing_key_store';
@@ -25,8 +24,6 @@ export interface Services {
     cleanup: CleanupJob;
     locks: LockStore;
     access: AccessService;
-    // Guesses only (see PostHints): rights never depend on them.
-    postHints: PostHints;
     keys: SigningKeyStore;
     discovery: DiscoveryService;
     sessions: SessionEnder;
@@ -46,7 +43,6 @@ export function buildServices(state: PluginState, now: () => number = Date.now):
         cleanup: new CleanupJob(state.api, state.log, live, remover, now),
         locks,
         access: new AccessService(state.api, () => state.settings),
-        postHints: new PostHints(),
         keys: new SigningKeyStore(state.api),
         discovery: new DiscoveryService(state.api, () => state.settings, state.log, now),
         sessions: new SessionEnder(state, documents, locks, now),

@@ -115,9 +115,7 @@ export function connectPluginApi(socketPath: string): PluginApi {
         getChannelMember: async (channelId, userId) => parse<ChannelMembership>((await call((o) => c.getChannelMember({channelId, userId}, o))).channelMemberJson),
         hasPermissionTo: async (userId, permissionId) => (await call((o) => c.hasPermissionTo({userId, permissionId}, o))).allowed,
         hasPermissionToChannel: async (userId, channelId, permissionId) => (await call((o) => c.hasPermissionToChannel({userId, channelId, permissionId}, o))).allowed,
-        gatherAccessFacts: async ({userId, recordKey, channelPermissions, hint}) => gatheredAccessFacts(await call((o) => c.gatherAccessFacts({
-            userId, recordKey, channelPermissions: [...channelPermissions], hintPostId: hint?.postId ?? '', hintChannelId: hint?.channelId ?? '',
-        }, o))),
+        gatherAccessFacts: async ({userId, recordKey, channelPermissions}) => gatheredAccessFacts(await call((o) => c.gatherAccessFacts({userId, recordKey, channelPermissions: [...channelPermissions]}, o))),
         kvGet: async (key) => {
             const res = await call((o) => c.kVGet({key}, o));
             return res.found ? Buffer.from(res.value) : null;

@@ -52,9 +52,6 @@ export interface AccessFactsRequest {
     recordKey: string;
     // Checked with hasPermissionToChannel in the post's channel, answered in this order.
     channelPermissions: readonly string[];
-    // A guess of the record's post and its channel, asked together with the record: one round
-    // of Plugin API calls when it holds, a second when not; never a different answer.
-    hint?: {postId: string; channelId: string};
 }
 
 // What gatherAccessFacts answers: the calls a rights decision needs, made together (the shim

@@ -12,14 +12,14 @@ export interface DocumentAccess {
 
 // gatherDocumentAccess finds a document by its id, confirms it against its post as Mattermost
 // has it now, and decides the user's rights, from facts gathered in one bridge round trip (the
-// shim asks Mattermost concurrently; with the post and channel last seen as a hint, in one round). 'absent': no record under that id; 'gone': the record is
+// shim asks Mattermost concurrently). 'absent': no record under that id; 'gone': the record is
 // being removed, or its post is gone (it is then removed, as LiveDocuments.confirm does).
 // Nothing is cached: every request asks again.
 export async function gatherDocumentAccess(services: Services, userId: string, docId: string): Promise<DocumentAccess | 'absent' | 'gone'> {
     if (!isMattermostId(docId)) {
         return 'absent';
     }
-    const gathered = await services.state.api.gatherAccessFacts({userId, recordKey: docKey(docId), channelPermissions: CHANNEL_PERMISSIONS, hint: services.postHints.get(docId)});
+    const gathered = await services.state.api.gatherAccessFacts({userId, recordKey: docKey(docId), channelPermissions: CHANNEL_PERMISSIONS});
     const stored = gathered.record ? JSON.parse(gathered.record.toString('utf8')) as DocumentRecord : null;
     if (!stored) {
         return 'absent';
@@ -30,10 +30,8 @@ export async function gatherDocumentAccess(services: Services, userId: string, d
     // A record always names its post; without an answer about it, ask as before.
     const doc = gathered.post ? await services.live.confirmWith(stored, gathered.post) : await services.live.confirm(stored);
     if (!doc) {
-        services.postHints.forget(docId);
         return 'gone';
     }
-    services.postHints.set(docId, {postId: doc.postId, channelId: doc.channelId});
     return {doc, rights: await services.access.rightsGathered(userId, doc, gathered)};
 }
 

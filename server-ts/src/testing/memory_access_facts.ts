@@ -17,14 +17,7 @@ async function channelFacts(api: PluginApi, userId: string, channelId: string, p
 }
 
 export async function gatherAccessFactsIn(api: PluginApi, req: AccessFactsRequest): Promise<GatheredAccessFacts> {
-    const {hint} = req;
-    const facts = (channelId: string): Promise<ChannelPart> => channelFacts(api, req.userId, channelId, req.channelPermissions);
-    const [user, record, guessedPost, inGuessedChannel] = await Promise.all([
-        settle(api.getUser(req.userId)),
-        api.kvGet(req.recordKey),
-        hint ? settle(api.getPost(hint.postId)) : undefined,
-        hint ? facts(hint.channelId) : undefined,
-    ]);
+    const [user, record] = await Promise.all([settle(api.getUser(req.userId)), api.kvGet(req.recordKey)]);
     const none: GatheredAccessFacts = {record, user, channelId: '', channelPermissions: []};
     if (!record) {
         return none;
@@ -39,14 +32,9 @@ export async function gatherAccessFactsIn(api: PluginApi, req: AccessFactsReques
         return none;
     }
     const recordChannel = typeof refs.channelId === 'string' ? refs.channelId : '';
-    const known = new Map<string, ChannelPart>(hint && inGuessedChannel ? [[hint.channelId, inGuessedChannel]] : []);
-    let post = guessedPost;
-    if (!post || hint?.postId !== refs.postId) {
-        const have = known.get(recordChannel);
-        const [p, f] = await Promise.all([settle(api.getPost(refs.postId)), have ?? facts(recordChannel)]);
-        post = p;
-        known.set(recordChannel, f);
+    const [post, inRecordChannel] = await Promise.all([settle(api.getPost(refs.postId)), channelFacts(api, req.userId, recordChannel, req.channelPermissions)]);
+    if ('value' in post && post.value.channel_id !== recordChannel) {
+        return {record, user, post, channelId: post.value.channel_id, ...await channelFacts(api, req.userId, post.value.channel_id, req.channelPermissions)};
     }
-    const channelId = 'value' in post ? post.value.channel_id : recordChannel;
-    return {record, user, post, channelId, ...known.get(channelId) ?? await facts(channelId)};
+    return {record, user, post, channelId: recordChannel, ...inRecordChannel};
 }

@@ -80,21 +80,4 @@ describe('WOPI rights facts over the bridge', () => {
         expect((await h.wopi('GET', docId, token)).statusCode).toBe(404);
         expect(await h.services.documents.get(docId)).toBeNull();
     });
-
-    it('decides the same whatever the post hint says', async () => {
-        const ana = h.addUser('ana');
-        const docId = await h.postDocument(ana, 'memo.docx', Buffer.from('1'));
-        // Ben is a member of another channel with another document, not of this one's.
-        const other = h.addChannel('O');
-        const ben = h.addUser('ben', {channel: other});
-        const otherDoc = await h.postDocument(ben, 'other.docx', Buffer.from('2'), other);
-        const token = await h.token(ben, docId, 'edit');
-        const otherPost = (await h.services.documents.require(otherDoc)).postId;
-        for (const hint of [{postId: otherPost, channelId: other.id}, {postId: (await h.services.documents.require(docId)).postId, channelId: other.id}]) {
-            h.services.postHints.set(docId, hint);
-            expect((await h.wopi('GET', docId, token)).statusCode).toBe(401);
-        }
-        // And the hint is what the facts said, not what it was told.
-        expect(h.services.postHints.get(docId)).toEqual({postId: (await h.services.documents.require(docId)).postId, channelId: h.channel.id});
-    });
 });

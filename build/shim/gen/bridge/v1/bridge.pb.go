@@ -3027,13 +3027,8 @@ type GatherAccessFactsRequest struct {
 	RecordKey string `protobuf:"bytes,2,opt,name=record_key,json=recordKey,proto3" json:"record_key,omitempty"`
 	// Checked with HasPermissionToChannel in the post's channel, answered in this order.
 	ChannelPermissions []string `protobuf:"bytes,3,rep,name=channel_permissions,json=channelPermissions,proto3" json:"channel_permissions,omitempty"`
-	// Optional guesses of the record's post and that post's channel (what an earlier answer said):
-	// asked together with the record, so one round of Plugin API calls suffices when they hold.
-	// A wrong guess costs a second round, never a wrong answer: every fact is still read now.
-	HintPostId    string `protobuf:"bytes,4,opt,name=hint_post_id,json=hintPostId,proto3" json:"hint_post_id,omitempty"`
-	HintChannelId string `protobuf:"bytes,5,opt,name=hint_channel_id,json=hintChannelId,proto3" json:"hint_channel_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *GatherAccessFactsRequest) Reset() {
@@ -3085,20 +3080,6 @@ func (x *GatherAccessFactsRequest) GetChannelPermissions() []string {
 		return x.ChannelPermissions
 	}
 	return nil
-}
-
-func (x *GatherAccessFactsRequest) GetHintPostId() string {
-	if x != nil {
-		return x.HintPostId
-	}
-	return ""
-}
-
-func (x *GatherAccessFactsRequest) GetHintChannelId() string {
-	if x != nil {
-		return x.HintChannelId
-	}
-	return ""
 }
 
 // A Plugin API call's failure: Mattermost's AppError id and HTTP status.
@@ -4340,15 +4321,12 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"channel_id\x18\x02 \x01(\tR\tchannelId\x12#\n" +
 	"\rpermission_id\x18\x03 \x01(\tR\fpermissionId\":\n" +
 	"\x1eHasPermissionToChannelResponse\x12\x18\n" +
-	"\aallowed\x18\x01 \x01(\bR\aallowed\"\xcd\x01\n" +
+	"\aallowed\x18\x01 \x01(\bR\aallowed\"\x83\x01\n" +
 	"\x18GatherAccessFactsRequest\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12\x1d\n" +
 	"\n" +
 	"record_key\x18\x02 \x01(\tR\trecordKey\x12/\n" +
-	"\x13channel_permissions\x18\x03 \x03(\tR\x12channelPermissions\x12 \n" +
-	"\fhint_post_id\x18\x04 \x01(\tR\n" +
-	"hintPostId\x12&\n" +
-	"\x0fhint_channel_id\x18\x05 \x01(\tR\rhintChannelId\"^\n" +
+	"\x13channel_permissions\x18\x03 \x03(\tR\x12channelPermissions\"^\n" +
 	"\x0fAccessFactError\x12\x16\n" +
 	"\x06status\x18\x01 \x01(\x05R\x06status\x12\x19\n" +
 	"\berror_id\x18\x02 \x01(\tR\aerrorId\x12\x18\n" +

@@ -360,13 +360,6 @@ export interface GatherAccessFactsRequest {
   recordKey: string;
   /** Checked with HasPermissionToChannel in the post's channel, answered in this order. */
   channelPermissions: string[];
-  /**
-   * Optional guesses of the record's post and that post's channel (what an earlier answer said):
-   * asked together with the record, so one round of Plugin API calls suffices when they hold.
-   * A wrong guess costs a second round, never a wrong answer: every fact is still read now.
-   */
-  hintPostId: string;
-  hintChannelId: string;
 }
 
 /** A Plugin API call's failure: Mattermost's AppError id and HTTP status. */
@@ -5247,7 +5240,7 @@ export const HasPermissionToChannelResponse: MessageFns<HasPermissionToChannelRe
 };
 
 function createBaseGatherAccessFactsRequest(): GatherAccessFactsRequest {
-  return { userId: "", recordKey: "", channelPermissions: [], hintPostId: "", hintChannelId: "" };
+  return { userId: "", recordKey: "", channelPermissions: [] };
 }
 
 export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
@@ -5260,12 +5253,6 @@ export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
     }
     for (const v of message.channelPermissions) {
       writer.uint32(26).string(v!);
-    }
-    if (message.hintPostId !== "") {
-      writer.uint32(34).string(message.hintPostId);
-    }
-    if (message.hintChannelId !== "") {
-      writer.uint32(42).string(message.hintChannelId);
     }
     return writer;
   },
@@ -5307,22 +5294,6 @@ export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
             message.channelPermissions.push(reader.string());
             continue;
           }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.hintPostId = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.hintChannelId = reader.string();
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5352,16 +5323,6 @@ export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
         : globalThis.Array.isArray(object?.channel_permissions)
         ? object.channel_permissions.map((e: any) => globalThis.String(e))
         : [],
-      hintPostId: isSet(object.hintPostId)
-        ? globalThis.String(object.hintPostId)
-        : isSet(object.hint_post_id)
-        ? globalThis.String(object.hint_post_id)
-        : "",
-      hintChannelId: isSet(object.hintChannelId)
-        ? globalThis.String(object.hintChannelId)
-        : isSet(object.hint_channel_id)
-        ? globalThis.String(object.hint_channel_id)
-        : "",
     };
   },
 
@@ -5376,12 +5337,6 @@ export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
     if (message.channelPermissions?.length) {
       obj.channelPermissions = message.channelPermissions;
     }
-    if (message.hintPostId !== "") {
-      obj.hintPostId = message.hintPostId;
-    }
-    if (message.hintChannelId !== "") {
-      obj.hintChannelId = message.hintChannelId;
-    }
     return obj;
   },
 
@@ -5393,8 +5348,6 @@ export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
     message.userId = object.userId ?? "";
     message.recordKey = object.recordKey ?? "";
     message.channelPermissions = object.channelPermissions?.map((e) => e) || [];
-    message.hintPostId = object.hintPostId ?? "";
-    message.hintChannelId = object.hintChannelId ?? "";
     return message;
   },
 };
