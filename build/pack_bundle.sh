@@ -16,6 +16,27 @@ archs=(amd64 arm64)
 
 node_arch() { [ "$1" = amd64 ] && echo x64 || echo "$1"; }
 
+# strip_node <arch> <file>: drops the Node runtime's symbol table and debug info (the npm
+# build ships them: 126 -> 108 MB for x64, 8 MiB less in the bundle for both architectures);
+# the code is untouched. llvm-strip reads every architecture; GNU strip only the host's, so
+# arm64 needs binutils-aarch64-linux-gnu (e2e/stack/install_deps.sh installs it). Without a
+# tool the runtime ships as it is, and the size check below decides the bundles.
+strip_node() {
+    local a="$1" file="$2" tool=""
+    if command -v llvm-strip >/dev/null; then
+        tool=llvm-strip
+    elif [ "$a" = arm64 ] && command -v aarch64-linux-gnu-strip >/dev/null; then
+        tool=aarch64-linux-gnu-strip
+    elif [ "$a" = amd64 ] && command -v x86_64-linux-gnu-strip >/dev/null; then
+        tool=x86_64-linux-gnu-strip
+    fi
+    if [ -z "$tool" ]; then
+        echo "warning: no strip tool for linux-$a (llvm-strip, or binutils' ${a/amd64/x86_64}-linux-gnu-strip): its Node runtime ships unstripped" >&2
+        return 0
+    fi
+    "$tool" --strip-all "$file"
+}
+
 # stage <dir> <archs...>: lay out one bundle directory.
 stage() {
     local dir="$1"; shift
@@ -35,6 +56,7 @@ stage() {
         rt="$(bash build/fetch_node_runtime.sh "$(node_arch "$a")")"
         mkdir -p "$dir/server/node/linux-$(node_arch "$a")/bin"
         cp "$rt/bin/node" "$dir/server/node/linux-$(node_arch "$a")/bin/node"
+        strip_node "$a" "$dir/server/node/linux-$(node_arch "$a")/bin/node"
         cp "$rt/LICENSE" "$dir/server/node/linux-$(node_arch "$a")/LICENSE"
     done
     cp server-ts/dist/main.js "$dir/server-ts/dist/"

@@ -7,8 +7,10 @@
 # come from the machine image. Needs root (or sudo).
 set -euo pipefail
 
+# binutils and binutils-aarch64-linux-gnu: `make dist` strips both Node runtimes (build/pack_bundle.sh).
 packages=(postgresql postgresql-client curl ca-certificates util-linux procps
-    chromium fonts-liberation fonts-dejavu-core fonts-noto-color-emoji)
+    chromium fonts-liberation fonts-dejavu-core fonts-noto-color-emoji
+    binutils binutils-aarch64-linux-gnu)
 
 sudo_cmd=()
 if [[ $EUID -ne 0 ]]; then

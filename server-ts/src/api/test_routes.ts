@@ -8,7 +8,11 @@ import type {FastifyInstance} from 'fastify';
 import {BridgeHeaders, bridgeContext, encodeStoreBody} from '../http/bridge_headers';
 import {MattermostError} from '../mattermost/plugin_api';
 import type {Hooks} from '../runtime/hooks';
+import {docKey} from '../documents/document_record';
+import {CHANNEL_PERMISSIONS} from '../rights/access_answers';
 import type {PluginState} from '../runtime/plugin_state';
+
+import {sessionUser} from './request_input';
 
 // Routes for the bridge's own tests (build/shim tests): large streamed bodies both ways (also
 // into UploadData), a file the shim sends, and a slow response whose cancellation is
@@ -107,6 +111,14 @@ export function registerTestRoutes(app: FastifyInstance, state: PluginState, hoo
             bytes += (chunk as Buffer).length;
         }
         return {bytes, through_node: true};
+    });
+    // Only the rights facts of a WOPI request (one gatherAccessFacts), for the CheckFileInfo
+    // benchmark's profile: what the bridge and Mattermost cost apart from the sidecar's work.
+    // ?permissions=0 leaves out the three channel permission checks.
+    app.get<{Params: {docId: string}; Querystring: {permissions?: string}}>('/api/v1/test/gather/:docId', async (request) => {
+        const channelPermissions = request.query.permissions === '0' ? [] : CHANNEL_PERMISSIONS;
+        const facts = await state.api.gatherAccessFacts({userId: sessionUser(request), recordKey: docKey(request.params.docId), channelPermissions});
+        return {record: facts.record !== null, channelId: facts.channelId};
     });
     app.get('/api/v1/test/slow', (request, reply) => {
         counters.slowStarted++;

@@ -11,6 +11,7 @@ import {createChannel, createClient, type CallOptions} from 'nice-grpc';
 import {PluginApiDefinition, type PluginApiClient, type UploadDataRequest, type UploadFileRequest} from '../gen/bridge/v1/bridge';
 import type {KVSetOptions, PluginApi, WebSocketBroadcast} from '../mattermost/plugin_api';
 
+import {gatheredAccessFacts} from './access_facts_response';
 import {toMattermostError, type TrailerCapture} from './grpc_errors';
 
 // Bytes go to the shim in filled 256 KiB messages: grpc-js costs about the same per message
@@ -117,6 +118,7 @@ export function connectPluginApi(socketPath: string): PluginApi {
         getChannelMember: async (channelId, userId) => parse<ChannelMembership>((await call((o) => c.getChannelMember({channelId, userId}, o))).channelMemberJson),
         hasPermissionTo: async (userId, permissionId) => (await call((o) => c.hasPermissionTo({userId, permissionId}, o))).allowed,
         hasPermissionToChannel: async (userId, channelId, permissionId) => (await call((o) => c.hasPermissionToChannel({userId, channelId, permissionId}, o))).allowed,
+        gatherAccessFacts: async ({userId, recordKey, channelPermissions}) => gatheredAccessFacts(await call((o) => c.gatherAccessFacts({userId, recordKey, channelPermissions: [...channelPermissions]}, o))),
         kvGet: async (key) => {
             const res = await call((o) => c.kVGet({key}, o));
             return res.found ? Buffer.from(res.value) : null;

@@ -2,7 +2,7 @@
 
 import type {Post} from '@mattermost/types/posts';
 
-import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
+import {settle, type Gathered, type PluginApi} from '../mattermost/plugin_api';
 
 import {documentFileIds, fileKey, type DocumentRecord} from './document_record';
 import type {DocumentRemover} from './document_remover';
@@ -18,7 +18,12 @@ export class LiveDocuments {
     // confirm returns the document with its post's current channel, or null when the post or
     // its attachment is gone (the document is then removed).
     async confirm(doc: DocumentRecord): Promise<DocumentRecord | null> {
-        const post = await this.postOf(doc);
+        return this.confirmWith(doc, await settle(this.api.getPost(doc.postId)));
+    }
+
+    // confirmWith is confirm with the post already read (gathered with the rights facts).
+    async confirmWith(doc: DocumentRecord, answer: Gathered<Post>): Promise<DocumentRecord | null> {
+        const post = livePost(answer);
         if (!post) {
             await this.remover.removeSafely(doc.docId, 'post deleted');
             return null;
@@ -60,15 +65,15 @@ export class LiveDocuments {
         }
     }
 
-    private async postOf(doc: DocumentRecord): Promise<Post | null> {
-        try {
-            const post = await this.api.getPost(doc.postId);
-            return post.delete_at > 0 ? null : post;
-        } catch (err) {
-            if (err instanceof MattermostError && err.isNotFound) {
-                return null;
-            }
-            throw err;
+}
+
+// livePost: the post, or null when Mattermost says it is gone (deleted, or not found).
+function livePost(answer: Gathered<Post>): Post | null {
+    if ('error' in answer) {
+        if (answer.error.isNotFound) {
+            return null;
         }
+        throw answer.error;
     }
+    return answer.value.delete_at > 0 ? null : answer.value;
 }

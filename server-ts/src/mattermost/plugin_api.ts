@@ -52,6 +52,32 @@ export interface UserSearch {
 
 export type LogKeyValues = Record<string, string>;
 
+// One Plugin API answer gathered with others: Mattermost's value, or the error its call returned.
+export type Gathered<T> = {value: T} | {error: MattermostError};
+
+export interface AccessFactsRequest {
+    userId: string;
+    // The KV key of the document record, whose postId and channelId the other facts follow.
+    recordKey: string;
+    // Checked with hasPermissionToChannel in the post's channel, answered in this order.
+    channelPermissions: readonly string[];
+}
+
+// What gatherAccessFacts answers: the calls a rights decision needs, made together (the shim
+// runs them concurrently; build/shim/api_bridge_access_facts.go).
+export interface GatheredAccessFacts {
+    // The record as stored, null when the key holds nothing.
+    record: Buffer | null;
+    user: Gathered<UserProfile>;
+    // The rest is absent when there is no record (or it names no post).
+    post?: Gathered<Post>;
+    // The channel the facts below are about: the post's when it was read, else the record's.
+    channelId: string;
+    channel?: Gathered<Channel>;
+    channelMember?: Gathered<ChannelMembership>;
+    channelPermissions: boolean[];
+}
+
 export interface PluginApi {
     getPluginConfig(): Promise<Record<string, unknown>>;
     savePluginConfig(config: Record<string, unknown>): Promise<void>;
@@ -86,6 +112,9 @@ export interface PluginApi {
     getChannelMember(channelId: string, userId: string): Promise<ChannelMembership>;
     hasPermissionTo(userId: string, permissionId: string): Promise<boolean>;
     hasPermissionToChannel(userId: string, channelId: string, permissionId: string): Promise<boolean>;
+    // The record, post, user, channel, membership and channel permissions in one round trip.
+    // Nothing is cached: every call asks Mattermost again.
+    gatherAccessFacts(request: AccessFactsRequest): Promise<GatheredAccessFacts>;
 
     kvGet(key: string): Promise<Buffer | null>;
     kvSetWithOptions(key: string, value: Buffer | null, options?: KVSetOptions): Promise<boolean>;
@@ -106,5 +135,17 @@ export class MattermostError extends Error {
 
     get isNotFound(): boolean {
         return this.statusCode === 404;
+    }
+}
+
+// settle turns one call's MattermostError into a Gathered answer (other failures still throw).
+export async function settle<T>(p: Promise<T>): Promise<Gathered<T>> {
+    try {
+        return {value: await p};
+    } catch (err) {
+        if (err instanceof MattermostError) {
+            return {error: err};
+        }
+        throw err;
     }
 }

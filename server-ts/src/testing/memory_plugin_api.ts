@@ -8,7 +8,9 @@ import type {FileInfo} from '@mattermost/types/files';
 import type {Post} from '@mattermost/types/posts';
 import type {UserProfile} from '@mattermost/types/users';
 
-import {MattermostError, type GetFileInfosOptions, type KVSetOptions, type PluginApi, type UploadDataHead, type UserSearch} from '../mattermost/plugin_api';
+import {MattermostError, type AccessFactsRequest, type GetFileInfosOptions, type KVSetOptions, type PluginApi, type UploadDataHead, type UserSearch} from '../mattermost/plugin_api';
+
+import {gatherAccessFactsIn} from './memory_access_facts';
 
 // An in-memory Mattermost for unit tests of the sidecar: KV store with compare-and-set and
 // expiry as Mattermost's SQL store implements them, files, posts, users, channels and
@@ -249,6 +251,8 @@ export class MemoryPluginApi implements PluginApi {
     async hasPermissionToChannel(userId: string, channelId: string, permission: string) {
         return this.permissions.has(`${userId}:${channelId}:${permission}`) || this.permissions.has(`${userId}::${permission}`);
     }
+
+    gatherAccessFacts(request: AccessFactsRequest) { return gatherAccessFactsIn(this, request); }
 
     async kvGet(key: string) {
         const e = this.kv.get(key);

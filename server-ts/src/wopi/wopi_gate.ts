@@ -3,10 +3,10 @@
 import type {FastifyRequest} from 'fastify';
 
 import {verifyProof} from '../collabora/proof_keys';
-import {DocumentNotFoundError} from '../documents/document_store';
 import type {DocumentRecord} from '../documents/document_record';
 import {bridgeContext} from '../http/bridge_headers';
-import type {Rights} from '../rights/access_service';
+import type {Rights} from '../rights/access_answers';
+import {documentAccess} from '../rights/document_access';
 import type {Services} from '../services';
 import {tokenFromRequestUri, verifyToken, type TokenClaims} from '../tokens';
 
@@ -46,20 +46,12 @@ export async function passWopiGate(services: Services, request: FastifyRequest, 
     if (state.settings.enforceProofKeys) {
         await checkProof(services, request, ctx.rawRequestUri, fromUri.token);
     }
-    let doc: DocumentRecord | null;
-    try {
-        doc = await services.live.confirm(await services.documents.require(docId));
-    } catch (err) {
-        if (err instanceof DocumentNotFoundError) {
-            throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
-        }
-        throw err;
-    }
-    if (!doc) {
-        // The post is gone: an open editing session ends here, as for a file never known.
+    const found = await documentAccess(services, verified.claims.userId, docId);
+    if (!found) {
+        // Unknown, or its post is gone: an open editing session ends here.
         throw new WopiError(404, 'WOPI_UNKNOWN_FILE', 'No such document.');
     }
-    const rights = await services.access.rights(verified.claims.userId, doc);
+    const {doc, rights} = found;
     if (rights.decision.access === 'none') {
         // Collabora treats 401, 403 and 404 alike; 401 keeps WOPI validators happy too.
         throw unauthorized('NO_ACCESS', rights.decision.reason);

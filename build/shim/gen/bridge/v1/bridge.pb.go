@@ -3295,6 +3295,317 @@ func (x *HasPermissionToChannelResponse) GetAllowed() bool {
 	return false
 }
 
+type GatherAccessFactsRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	UserId string                 `protobuf:"bytes,1,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	// The KV key of the document record. The record is the sidecar's JSON; the shim reads only
+	// its "postId" and "channelId" (server-ts/src/documents/document_record.ts).
+	RecordKey string `protobuf:"bytes,2,opt,name=record_key,json=recordKey,proto3" json:"record_key,omitempty"`
+	// Checked with HasPermissionToChannel in the post's channel, answered in this order.
+	ChannelPermissions []string `protobuf:"bytes,3,rep,name=channel_permissions,json=channelPermissions,proto3" json:"channel_permissions,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *GatherAccessFactsRequest) Reset() {
+	*x = GatherAccessFactsRequest{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GatherAccessFactsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GatherAccessFactsRequest) ProtoMessage() {}
+
+func (x *GatherAccessFactsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GatherAccessFactsRequest.ProtoReflect.Descriptor instead.
+func (*GatherAccessFactsRequest) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+}
+
+func (x *GatherAccessFactsRequest) GetUserId() string {
+	if x != nil {
+		return x.UserId
+	}
+	return ""
+}
+
+func (x *GatherAccessFactsRequest) GetRecordKey() string {
+	if x != nil {
+		return x.RecordKey
+	}
+	return ""
+}
+
+func (x *GatherAccessFactsRequest) GetChannelPermissions() []string {
+	if x != nil {
+		return x.ChannelPermissions
+	}
+	return nil
+}
+
+// A Plugin API call's failure: Mattermost's AppError id and HTTP status.
+type AccessFactError struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Status        int32                  `protobuf:"varint,1,opt,name=status,proto3" json:"status,omitempty"`
+	ErrorId       string                 `protobuf:"bytes,2,opt,name=error_id,json=errorId,proto3" json:"error_id,omitempty"`
+	Message       string                 `protobuf:"bytes,3,opt,name=message,proto3" json:"message,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AccessFactError) Reset() {
+	*x = AccessFactError{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AccessFactError) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AccessFactError) ProtoMessage() {}
+
+func (x *AccessFactError) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AccessFactError.ProtoReflect.Descriptor instead.
+func (*AccessFactError) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+}
+
+func (x *AccessFactError) GetStatus() int32 {
+	if x != nil {
+		return x.Status
+	}
+	return 0
+}
+
+func (x *AccessFactError) GetErrorId() string {
+	if x != nil {
+		return x.ErrorId
+	}
+	return ""
+}
+
+func (x *AccessFactError) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
+// One fact: Mattermost's JSON for it, or the error its call returned.
+type AccessFact struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Types that are valid to be assigned to Outcome:
+	//
+	//	*AccessFact_Json
+	//	*AccessFact_Error
+	Outcome       isAccessFact_Outcome `protobuf_oneof:"outcome"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AccessFact) Reset() {
+	*x = AccessFact{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AccessFact) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AccessFact) ProtoMessage() {}
+
+func (x *AccessFact) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AccessFact.ProtoReflect.Descriptor instead.
+func (*AccessFact) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+}
+
+func (x *AccessFact) GetOutcome() isAccessFact_Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+func (x *AccessFact) GetJson() []byte {
+	if x != nil {
+		if x, ok := x.Outcome.(*AccessFact_Json); ok {
+			return x.Json
+		}
+	}
+	return nil
+}
+
+func (x *AccessFact) GetError() *AccessFactError {
+	if x != nil {
+		if x, ok := x.Outcome.(*AccessFact_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isAccessFact_Outcome interface {
+	isAccessFact_Outcome()
+}
+
+type AccessFact_Json struct {
+	Json []byte `protobuf:"bytes,1,opt,name=json,proto3,oneof"`
+}
+
+type AccessFact_Error struct {
+	Error *AccessFactError `protobuf:"bytes,2,opt,name=error,proto3,oneof"`
+}
+
+func (*AccessFact_Json) isAccessFact_Outcome() {}
+
+func (*AccessFact_Error) isAccessFact_Outcome() {}
+
+type GatherAccessFactsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The document record as stored; absent when the key holds nothing.
+	Record      []byte           `protobuf:"bytes,1,opt,name=record,proto3,oneof" json:"record,omitempty"`
+	RecordError *AccessFactError `protobuf:"bytes,2,opt,name=record_error,json=recordError,proto3" json:"record_error,omitempty"`
+	User        *AccessFact      `protobuf:"bytes,3,opt,name=user,proto3" json:"user,omitempty"`
+	// The record's post; unset when there is no record.
+	Post *AccessFact `protobuf:"bytes,4,opt,name=post,proto3" json:"post,omitempty"`
+	// The channel the facts below are about: the post's channel when the post was read, else the
+	// record's. Empty when there is no record.
+	ChannelId          string      `protobuf:"bytes,5,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	Channel            *AccessFact `protobuf:"bytes,6,opt,name=channel,proto3" json:"channel,omitempty"`
+	ChannelMember      *AccessFact `protobuf:"bytes,7,opt,name=channel_member,json=channelMember,proto3" json:"channel_member,omitempty"`
+	ChannelPermissions []bool      `protobuf:"varint,8,rep,packed,name=channel_permissions,json=channelPermissions,proto3" json:"channel_permissions,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *GatherAccessFactsResponse) Reset() {
+	*x = GatherAccessFactsResponse{}
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GatherAccessFactsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GatherAccessFactsResponse) ProtoMessage() {}
+
+func (x *GatherAccessFactsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GatherAccessFactsResponse.ProtoReflect.Descriptor instead.
+func (*GatherAccessFactsResponse) Descriptor() ([]byte, []int) {
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+}
+
+func (x *GatherAccessFactsResponse) GetRecord() []byte {
+	if x != nil {
+		return x.Record
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetRecordError() *AccessFactError {
+	if x != nil {
+		return x.RecordError
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetUser() *AccessFact {
+	if x != nil {
+		return x.User
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetPost() *AccessFact {
+	if x != nil {
+		return x.Post
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetChannelId() string {
+	if x != nil {
+		return x.ChannelId
+	}
+	return ""
+}
+
+func (x *GatherAccessFactsResponse) GetChannel() *AccessFact {
+	if x != nil {
+		return x.Channel
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetChannelMember() *AccessFact {
+	if x != nil {
+		return x.ChannelMember
+	}
+	return nil
+}
+
+func (x *GatherAccessFactsResponse) GetChannelPermissions() []bool {
+	if x != nil {
+		return x.ChannelPermissions
+	}
+	return nil
+}
+
 type KVGetRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
@@ -3304,7 +3615,7 @@ type KVGetRequest struct {
 
 func (x *KVGetRequest) Reset() {
 	*x = KVGetRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3316,7 +3627,7 @@ func (x *KVGetRequest) String() string {
 func (*KVGetRequest) ProtoMessage() {}
 
 func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[69]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3329,7 +3640,7 @@ func (x *KVGetRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetRequest.ProtoReflect.Descriptor instead.
 func (*KVGetRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{69}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *KVGetRequest) GetKey() string {
@@ -3349,7 +3660,7 @@ type KVGetResponse struct {
 
 func (x *KVGetResponse) Reset() {
 	*x = KVGetResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3361,7 +3672,7 @@ func (x *KVGetResponse) String() string {
 func (*KVGetResponse) ProtoMessage() {}
 
 func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[70]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3374,7 +3685,7 @@ func (x *KVGetResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVGetResponse.ProtoReflect.Descriptor instead.
 func (*KVGetResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{70}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *KVGetResponse) GetFound() bool {
@@ -3406,7 +3717,7 @@ type KVSetWithOptionsRequest struct {
 
 func (x *KVSetWithOptionsRequest) Reset() {
 	*x = KVSetWithOptionsRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3418,7 +3729,7 @@ func (x *KVSetWithOptionsRequest) String() string {
 func (*KVSetWithOptionsRequest) ProtoMessage() {}
 
 func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[71]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3431,7 +3742,7 @@ func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{71}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *KVSetWithOptionsRequest) GetKey() string {
@@ -3478,7 +3789,7 @@ type KVSetWithOptionsResponse struct {
 
 func (x *KVSetWithOptionsResponse) Reset() {
 	*x = KVSetWithOptionsResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3490,7 +3801,7 @@ func (x *KVSetWithOptionsResponse) String() string {
 func (*KVSetWithOptionsResponse) ProtoMessage() {}
 
 func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[72]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3503,7 +3814,7 @@ func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
 func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{72}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *KVSetWithOptionsResponse) GetWritten() bool {
@@ -3522,7 +3833,7 @@ type KVDeleteRequest struct {
 
 func (x *KVDeleteRequest) Reset() {
 	*x = KVDeleteRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3534,7 +3845,7 @@ func (x *KVDeleteRequest) String() string {
 func (*KVDeleteRequest) ProtoMessage() {}
 
 func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[73]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3547,7 +3858,7 @@ func (x *KVDeleteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteRequest.ProtoReflect.Descriptor instead.
 func (*KVDeleteRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{73}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *KVDeleteRequest) GetKey() string {
@@ -3565,7 +3876,7 @@ type KVDeleteResponse struct {
 
 func (x *KVDeleteResponse) Reset() {
 	*x = KVDeleteResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3577,7 +3888,7 @@ func (x *KVDeleteResponse) String() string {
 func (*KVDeleteResponse) ProtoMessage() {}
 
 func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[74]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3590,7 +3901,7 @@ func (x *KVDeleteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVDeleteResponse.ProtoReflect.Descriptor instead.
 func (*KVDeleteResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{74}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
 }
 
 type KVListRequest struct {
@@ -3603,7 +3914,7 @@ type KVListRequest struct {
 
 func (x *KVListRequest) Reset() {
 	*x = KVListRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3615,7 +3926,7 @@ func (x *KVListRequest) String() string {
 func (*KVListRequest) ProtoMessage() {}
 
 func (x *KVListRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[75]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3628,7 +3939,7 @@ func (x *KVListRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
 func (*KVListRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{75}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
 }
 
 func (x *KVListRequest) GetPage() int32 {
@@ -3654,7 +3965,7 @@ type KVListResponse struct {
 
 func (x *KVListResponse) Reset() {
 	*x = KVListResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3666,7 +3977,7 @@ func (x *KVListResponse) String() string {
 func (*KVListResponse) ProtoMessage() {}
 
 func (x *KVListResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[76]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3679,7 +3990,7 @@ func (x *KVListResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
 func (*KVListResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{76}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *KVListResponse) GetKeys() []string {
@@ -3701,7 +4012,7 @@ type WebSocketBroadcast struct {
 
 func (x *WebSocketBroadcast) Reset() {
 	*x = WebSocketBroadcast{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3713,7 +4024,7 @@ func (x *WebSocketBroadcast) String() string {
 func (*WebSocketBroadcast) ProtoMessage() {}
 
 func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[77]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3726,7 +4037,7 @@ func (x *WebSocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebSocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebSocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{77}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{81}
 }
 
 func (x *WebSocketBroadcast) GetUserId() string {
@@ -3769,7 +4080,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3781,7 +4092,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[78]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3794,7 +4105,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{78}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{82}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -3826,7 +4137,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3838,7 +4149,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[79]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3851,7 +4162,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{79}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{83}
 }
 
 type PublishPluginClusterEventRequest struct {
@@ -3866,7 +4177,7 @@ type PublishPluginClusterEventRequest struct {
 
 func (x *PublishPluginClusterEventRequest) Reset() {
 	*x = PublishPluginClusterEventRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3878,7 +4189,7 @@ func (x *PublishPluginClusterEventRequest) String() string {
 func (*PublishPluginClusterEventRequest) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[80]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3891,7 +4202,7 @@ func (x *PublishPluginClusterEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishPluginClusterEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{80}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{84}
 }
 
 func (x *PublishPluginClusterEventRequest) GetId() string {
@@ -3923,7 +4234,7 @@ type PublishPluginClusterEventResponse struct {
 
 func (x *PublishPluginClusterEventResponse) Reset() {
 	*x = PublishPluginClusterEventResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3935,7 +4246,7 @@ func (x *PublishPluginClusterEventResponse) String() string {
 func (*PublishPluginClusterEventResponse) ProtoMessage() {}
 
 func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[81]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3948,7 +4259,7 @@ func (x *PublishPluginClusterEventResponse) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use PublishPluginClusterEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishPluginClusterEventResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{81}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{85}
 }
 
 type RegisterCommandRequest struct {
@@ -3961,7 +4272,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[86]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3973,7 +4284,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[82]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[86]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3986,7 +4297,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{82}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{86}
 }
 
 func (x *RegisterCommandRequest) GetCommandJson() []byte {
@@ -4004,7 +4315,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[87]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4016,7 +4327,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[83]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[87]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4029,7 +4340,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{83}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{87}
 }
 
 type LogRequest struct {
@@ -4044,7 +4355,7 @@ type LogRequest struct {
 
 func (x *LogRequest) Reset() {
 	*x = LogRequest{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[88]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4056,7 +4367,7 @@ func (x *LogRequest) String() string {
 func (*LogRequest) ProtoMessage() {}
 
 func (x *LogRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[84]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[88]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4069,7 +4380,7 @@ func (x *LogRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogRequest.ProtoReflect.Descriptor instead.
 func (*LogRequest) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{84}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{88}
 }
 
 func (x *LogRequest) GetLevel() LogLevel {
@@ -4101,7 +4412,7 @@ type LogResponse struct {
 
 func (x *LogResponse) Reset() {
 	*x = LogResponse{}
-	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[89]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4113,7 +4424,7 @@ func (x *LogResponse) String() string {
 func (*LogResponse) ProtoMessage() {}
 
 func (x *LogResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_bridge_v1_bridge_proto_msgTypes[85]
+	mi := &file_bridge_v1_bridge_proto_msgTypes[89]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4126,7 +4437,7 @@ func (x *LogResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogResponse.ProtoReflect.Descriptor instead.
 func (*LogResponse) Descriptor() ([]byte, []int) {
-	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{85}
+	return file_bridge_v1_bridge_proto_rawDescGZIP(), []int{89}
 }
 
 var File_bridge_v1_bridge_proto protoreflect.FileDescriptor
@@ -4302,7 +4613,32 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"channel_id\x18\x02 \x01(\tR\tchannelId\x12#\n" +
 	"\rpermission_id\x18\x03 \x01(\tR\fpermissionId\":\n" +
 	"\x1eHasPermissionToChannelResponse\x12\x18\n" +
-	"\aallowed\x18\x01 \x01(\bR\aallowed\" \n" +
+	"\aallowed\x18\x01 \x01(\bR\aallowed\"\x83\x01\n" +
+	"\x18GatherAccessFactsRequest\x12\x17\n" +
+	"\auser_id\x18\x01 \x01(\tR\x06userId\x12\x1d\n" +
+	"\n" +
+	"record_key\x18\x02 \x01(\tR\trecordKey\x12/\n" +
+	"\x13channel_permissions\x18\x03 \x03(\tR\x12channelPermissions\"^\n" +
+	"\x0fAccessFactError\x12\x16\n" +
+	"\x06status\x18\x01 \x01(\x05R\x06status\x12\x19\n" +
+	"\berror_id\x18\x02 \x01(\tR\aerrorId\x12\x18\n" +
+	"\amessage\x18\x03 \x01(\tR\amessage\"a\n" +
+	"\n" +
+	"AccessFact\x12\x14\n" +
+	"\x04json\x18\x01 \x01(\fH\x00R\x04json\x122\n" +
+	"\x05error\x18\x02 \x01(\v2\x1a.bridge.v1.AccessFactErrorH\x00R\x05errorB\t\n" +
+	"\aoutcome\"\x97\x03\n" +
+	"\x19GatherAccessFactsResponse\x12\x1b\n" +
+	"\x06record\x18\x01 \x01(\fH\x00R\x06record\x88\x01\x01\x12=\n" +
+	"\frecord_error\x18\x02 \x01(\v2\x1a.bridge.v1.AccessFactErrorR\vrecordError\x12)\n" +
+	"\x04user\x18\x03 \x01(\v2\x15.bridge.v1.AccessFactR\x04user\x12)\n" +
+	"\x04post\x18\x04 \x01(\v2\x15.bridge.v1.AccessFactR\x04post\x12\x1d\n" +
+	"\n" +
+	"channel_id\x18\x05 \x01(\tR\tchannelId\x12/\n" +
+	"\achannel\x18\x06 \x01(\v2\x15.bridge.v1.AccessFactR\achannel\x12<\n" +
+	"\x0echannel_member\x18\a \x01(\v2\x15.bridge.v1.AccessFactR\rchannelMember\x12/\n" +
+	"\x13channel_permissions\x18\b \x03(\bR\x12channelPermissionsB\t\n" +
+	"\a_record\" \n" +
 	"\fKVGetRequest\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\";\n" +
 	"\rKVGetResponse\x12\x14\n" +
@@ -4368,7 +4704,7 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"\x14OnPluginClusterEvent\x12&.bridge.v1.OnPluginClusterEventRequest\x1a'.bridge.v1.OnPluginClusterEventResponse\x12=\n" +
 	"\x06Health\x12\x18.bridge.v1.HealthRequest\x1a\x19.bridge.v1.HealthResponse\x12j\n" +
 	"\x15MessageHasBeenDeleted\x12'.bridge.v1.MessageHasBeenDeletedRequest\x1a(.bridge.v1.MessageHasBeenDeletedResponse\x12j\n" +
-	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xd6\x15\n" +
+	"\x15MessageHasBeenUpdated\x12'.bridge.v1.MessageHasBeenUpdatedRequest\x1a(.bridge.v1.MessageHasBeenUpdatedResponse2\xb6\x16\n" +
 	"\tPluginApi\x12X\n" +
 	"\x0fGetPluginConfig\x12!.bridge.v1.GetPluginConfigRequest\x1a\".bridge.v1.GetPluginConfigResponse\x12[\n" +
 	"\x10SavePluginConfig\x12\".bridge.v1.SavePluginConfigRequest\x1a#.bridge.v1.SavePluginConfigResponse\x12F\n" +
@@ -4400,7 +4736,8 @@ const file_bridge_v1_bridge_proto_rawDesc = "" +
 	"GetChannel\x12\x1c.bridge.v1.GetChannelRequest\x1a\x1d.bridge.v1.GetChannelResponse\x12[\n" +
 	"\x10GetChannelMember\x12\".bridge.v1.GetChannelMemberRequest\x1a#.bridge.v1.GetChannelMemberResponse\x12X\n" +
 	"\x0fHasPermissionTo\x12!.bridge.v1.HasPermissionToRequest\x1a\".bridge.v1.HasPermissionToResponse\x12m\n" +
-	"\x16HasPermissionToChannel\x12(.bridge.v1.HasPermissionToChannelRequest\x1a).bridge.v1.HasPermissionToChannelResponse\x12:\n" +
+	"\x16HasPermissionToChannel\x12(.bridge.v1.HasPermissionToChannelRequest\x1a).bridge.v1.HasPermissionToChannelResponse\x12^\n" +
+	"\x11GatherAccessFacts\x12#.bridge.v1.GatherAccessFactsRequest\x1a$.bridge.v1.GatherAccessFactsResponse\x12:\n" +
 	"\x05KVGet\x12\x17.bridge.v1.KVGetRequest\x1a\x18.bridge.v1.KVGetResponse\x12[\n" +
 	"\x10KVSetWithOptions\x12\".bridge.v1.KVSetWithOptionsRequest\x1a#.bridge.v1.KVSetWithOptionsResponse\x12C\n" +
 	"\bKVDelete\x12\x1a.bridge.v1.KVDeleteRequest\x1a\x1b.bridge.v1.KVDeleteResponse\x12=\n" +
@@ -4423,7 +4760,7 @@ func file_bridge_v1_bridge_proto_rawDescGZIP() []byte {
 }
 
 var file_bridge_v1_bridge_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 86)
+var file_bridge_v1_bridge_proto_msgTypes = make([]protoimpl.MessageInfo, 90)
 var file_bridge_v1_bridge_proto_goTypes = []any{
 	(LogLevel)(0),                             // 0: bridge.v1.LogLevel
 	(*PluginContext)(nil),                     // 1: bridge.v1.PluginContext
@@ -4495,117 +4832,129 @@ var file_bridge_v1_bridge_proto_goTypes = []any{
 	(*HasPermissionToResponse)(nil),           // 67: bridge.v1.HasPermissionToResponse
 	(*HasPermissionToChannelRequest)(nil),     // 68: bridge.v1.HasPermissionToChannelRequest
 	(*HasPermissionToChannelResponse)(nil),    // 69: bridge.v1.HasPermissionToChannelResponse
-	(*KVGetRequest)(nil),                      // 70: bridge.v1.KVGetRequest
-	(*KVGetResponse)(nil),                     // 71: bridge.v1.KVGetResponse
-	(*KVSetWithOptionsRequest)(nil),           // 72: bridge.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),          // 73: bridge.v1.KVSetWithOptionsResponse
-	(*KVDeleteRequest)(nil),                   // 74: bridge.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                  // 75: bridge.v1.KVDeleteResponse
-	(*KVListRequest)(nil),                     // 76: bridge.v1.KVListRequest
-	(*KVListResponse)(nil),                    // 77: bridge.v1.KVListResponse
-	(*WebSocketBroadcast)(nil),                // 78: bridge.v1.WebSocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),      // 79: bridge.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),     // 80: bridge.v1.PublishWebSocketEventResponse
-	(*PublishPluginClusterEventRequest)(nil),  // 81: bridge.v1.PublishPluginClusterEventRequest
-	(*PublishPluginClusterEventResponse)(nil), // 82: bridge.v1.PublishPluginClusterEventResponse
-	(*RegisterCommandRequest)(nil),            // 83: bridge.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),           // 84: bridge.v1.RegisterCommandResponse
-	(*LogRequest)(nil),                        // 85: bridge.v1.LogRequest
-	(*LogResponse)(nil),                       // 86: bridge.v1.LogResponse
+	(*GatherAccessFactsRequest)(nil),          // 70: bridge.v1.GatherAccessFactsRequest
+	(*AccessFactError)(nil),                   // 71: bridge.v1.AccessFactError
+	(*AccessFact)(nil),                        // 72: bridge.v1.AccessFact
+	(*GatherAccessFactsResponse)(nil),         // 73: bridge.v1.GatherAccessFactsResponse
+	(*KVGetRequest)(nil),                      // 74: bridge.v1.KVGetRequest
+	(*KVGetResponse)(nil),                     // 75: bridge.v1.KVGetResponse
+	(*KVSetWithOptionsRequest)(nil),           // 76: bridge.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),          // 77: bridge.v1.KVSetWithOptionsResponse
+	(*KVDeleteRequest)(nil),                   // 78: bridge.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                  // 79: bridge.v1.KVDeleteResponse
+	(*KVListRequest)(nil),                     // 80: bridge.v1.KVListRequest
+	(*KVListResponse)(nil),                    // 81: bridge.v1.KVListResponse
+	(*WebSocketBroadcast)(nil),                // 82: bridge.v1.WebSocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),      // 83: bridge.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),     // 84: bridge.v1.PublishWebSocketEventResponse
+	(*PublishPluginClusterEventRequest)(nil),  // 85: bridge.v1.PublishPluginClusterEventRequest
+	(*PublishPluginClusterEventResponse)(nil), // 86: bridge.v1.PublishPluginClusterEventResponse
+	(*RegisterCommandRequest)(nil),            // 87: bridge.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),           // 88: bridge.v1.RegisterCommandResponse
+	(*LogRequest)(nil),                        // 89: bridge.v1.LogRequest
+	(*LogResponse)(nil),                       // 90: bridge.v1.LogResponse
 }
 var file_bridge_v1_bridge_proto_depIdxs = []int32{
 	1,  // 0: bridge.v1.ExecuteCommandRequest.context:type_name -> bridge.v1.PluginContext
 	38, // 1: bridge.v1.UploadFileRequest.head:type_name -> bridge.v1.UploadFileHead
 	41, // 2: bridge.v1.UploadDataRequest.head:type_name -> bridge.v1.UploadDataHead
-	78, // 3: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
-	0,  // 4: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
-	2,  // 5: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
-	4,  // 6: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
-	6,  // 7: bridge.v1.Hooks.OnConfigurationChange:input_type -> bridge.v1.OnConfigurationChangeRequest
-	8,  // 8: bridge.v1.Hooks.ExecuteCommand:input_type -> bridge.v1.ExecuteCommandRequest
-	10, // 9: bridge.v1.Hooks.OnPluginClusterEvent:input_type -> bridge.v1.OnPluginClusterEventRequest
-	16, // 10: bridge.v1.Hooks.Health:input_type -> bridge.v1.HealthRequest
-	12, // 11: bridge.v1.Hooks.MessageHasBeenDeleted:input_type -> bridge.v1.MessageHasBeenDeletedRequest
-	14, // 12: bridge.v1.Hooks.MessageHasBeenUpdated:input_type -> bridge.v1.MessageHasBeenUpdatedRequest
-	18, // 13: bridge.v1.PluginApi.GetPluginConfig:input_type -> bridge.v1.GetPluginConfigRequest
-	20, // 14: bridge.v1.PluginApi.SavePluginConfig:input_type -> bridge.v1.SavePluginConfigRequest
-	22, // 15: bridge.v1.PluginApi.GetConfig:input_type -> bridge.v1.GetConfigRequest
-	24, // 16: bridge.v1.PluginApi.GetServerVersion:input_type -> bridge.v1.GetServerVersionRequest
-	26, // 17: bridge.v1.PluginApi.GetBundlePath:input_type -> bridge.v1.GetBundlePathRequest
-	28, // 18: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
-	30, // 19: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
-	32, // 20: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
-	34, // 21: bridge.v1.PluginApi.CopyFileInfos:input_type -> bridge.v1.CopyFileInfosRequest
-	36, // 22: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
-	39, // 23: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
-	42, // 24: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
-	44, // 25: bridge.v1.PluginApi.RemoveFileContent:input_type -> bridge.v1.RemoveFileContentRequest
-	46, // 26: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
-	48, // 27: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
-	50, // 28: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
-	52, // 29: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
-	54, // 30: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
-	56, // 31: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
-	58, // 32: bridge.v1.PluginApi.GetUserByUsername:input_type -> bridge.v1.GetUserByUsernameRequest
-	60, // 33: bridge.v1.PluginApi.SearchUsers:input_type -> bridge.v1.SearchUsersRequest
-	62, // 34: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
-	64, // 35: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
-	66, // 36: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
-	68, // 37: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
-	70, // 38: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
-	72, // 39: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
-	74, // 40: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
-	76, // 41: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
-	79, // 42: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
-	81, // 43: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
-	83, // 44: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
-	85, // 45: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
-	3,  // 46: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
-	5,  // 47: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
-	7,  // 48: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
-	9,  // 49: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
-	11, // 50: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
-	17, // 51: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
-	13, // 52: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
-	15, // 53: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
-	19, // 54: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
-	21, // 55: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
-	23, // 56: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
-	25, // 57: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
-	27, // 58: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
-	29, // 59: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
-	31, // 60: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
-	33, // 61: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
-	35, // 62: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
-	37, // 63: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
-	40, // 64: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
-	43, // 65: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
-	45, // 66: bridge.v1.PluginApi.RemoveFileContent:output_type -> bridge.v1.RemoveFileContentResponse
-	47, // 67: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
-	49, // 68: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
-	51, // 69: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
-	53, // 70: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
-	55, // 71: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
-	57, // 72: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
-	59, // 73: bridge.v1.PluginApi.GetUserByUsername:output_type -> bridge.v1.GetUserByUsernameResponse
-	61, // 74: bridge.v1.PluginApi.SearchUsers:output_type -> bridge.v1.SearchUsersResponse
-	63, // 75: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
-	65, // 76: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
-	67, // 77: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
-	69, // 78: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
-	71, // 79: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
-	73, // 80: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
-	75, // 81: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
-	77, // 82: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
-	80, // 83: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
-	82, // 84: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
-	84, // 85: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
-	86, // 86: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
-	46, // [46:87] is the sub-list for method output_type
-	5,  // [5:46] is the sub-list for method input_type
-	5,  // [5:5] is the sub-list for extension type_name
-	5,  // [5:5] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	71, // 3: bridge.v1.AccessFact.error:type_name -> bridge.v1.AccessFactError
+	71, // 4: bridge.v1.GatherAccessFactsResponse.record_error:type_name -> bridge.v1.AccessFactError
+	72, // 5: bridge.v1.GatherAccessFactsResponse.user:type_name -> bridge.v1.AccessFact
+	72, // 6: bridge.v1.GatherAccessFactsResponse.post:type_name -> bridge.v1.AccessFact
+	72, // 7: bridge.v1.GatherAccessFactsResponse.channel:type_name -> bridge.v1.AccessFact
+	72, // 8: bridge.v1.GatherAccessFactsResponse.channel_member:type_name -> bridge.v1.AccessFact
+	82, // 9: bridge.v1.PublishWebSocketEventRequest.broadcast:type_name -> bridge.v1.WebSocketBroadcast
+	0,  // 10: bridge.v1.LogRequest.level:type_name -> bridge.v1.LogLevel
+	2,  // 11: bridge.v1.Hooks.OnActivate:input_type -> bridge.v1.OnActivateRequest
+	4,  // 12: bridge.v1.Hooks.OnDeactivate:input_type -> bridge.v1.OnDeactivateRequest
+	6,  // 13: bridge.v1.Hooks.OnConfigurationChange:input_type -> bridge.v1.OnConfigurationChangeRequest
+	8,  // 14: bridge.v1.Hooks.ExecuteCommand:input_type -> bridge.v1.ExecuteCommandRequest
+	10, // 15: bridge.v1.Hooks.OnPluginClusterEvent:input_type -> bridge.v1.OnPluginClusterEventRequest
+	16, // 16: bridge.v1.Hooks.Health:input_type -> bridge.v1.HealthRequest
+	12, // 17: bridge.v1.Hooks.MessageHasBeenDeleted:input_type -> bridge.v1.MessageHasBeenDeletedRequest
+	14, // 18: bridge.v1.Hooks.MessageHasBeenUpdated:input_type -> bridge.v1.MessageHasBeenUpdatedRequest
+	18, // 19: bridge.v1.PluginApi.GetPluginConfig:input_type -> bridge.v1.GetPluginConfigRequest
+	20, // 20: bridge.v1.PluginApi.SavePluginConfig:input_type -> bridge.v1.SavePluginConfigRequest
+	22, // 21: bridge.v1.PluginApi.GetConfig:input_type -> bridge.v1.GetConfigRequest
+	24, // 22: bridge.v1.PluginApi.GetServerVersion:input_type -> bridge.v1.GetServerVersionRequest
+	26, // 23: bridge.v1.PluginApi.GetBundlePath:input_type -> bridge.v1.GetBundlePathRequest
+	28, // 24: bridge.v1.PluginApi.GetLicense:input_type -> bridge.v1.GetLicenseRequest
+	30, // 25: bridge.v1.PluginApi.GetFileInfo:input_type -> bridge.v1.GetFileInfoRequest
+	32, // 26: bridge.v1.PluginApi.GetFileInfos:input_type -> bridge.v1.GetFileInfosRequest
+	34, // 27: bridge.v1.PluginApi.CopyFileInfos:input_type -> bridge.v1.CopyFileInfosRequest
+	36, // 28: bridge.v1.PluginApi.GetFile:input_type -> bridge.v1.GetFileRequest
+	39, // 29: bridge.v1.PluginApi.UploadFile:input_type -> bridge.v1.UploadFileRequest
+	42, // 30: bridge.v1.PluginApi.UploadData:input_type -> bridge.v1.UploadDataRequest
+	44, // 31: bridge.v1.PluginApi.RemoveFileContent:input_type -> bridge.v1.RemoveFileContentRequest
+	46, // 32: bridge.v1.PluginApi.SetFileSearchableContent:input_type -> bridge.v1.SetFileSearchableContentRequest
+	48, // 33: bridge.v1.PluginApi.GetPost:input_type -> bridge.v1.GetPostRequest
+	50, // 34: bridge.v1.PluginApi.CreatePost:input_type -> bridge.v1.CreatePostRequest
+	52, // 35: bridge.v1.PluginApi.UpdatePost:input_type -> bridge.v1.UpdatePostRequest
+	54, // 36: bridge.v1.PluginApi.SendEphemeralPost:input_type -> bridge.v1.SendEphemeralPostRequest
+	56, // 37: bridge.v1.PluginApi.GetUser:input_type -> bridge.v1.GetUserRequest
+	58, // 38: bridge.v1.PluginApi.GetUserByUsername:input_type -> bridge.v1.GetUserByUsernameRequest
+	60, // 39: bridge.v1.PluginApi.SearchUsers:input_type -> bridge.v1.SearchUsersRequest
+	62, // 40: bridge.v1.PluginApi.GetChannel:input_type -> bridge.v1.GetChannelRequest
+	64, // 41: bridge.v1.PluginApi.GetChannelMember:input_type -> bridge.v1.GetChannelMemberRequest
+	66, // 42: bridge.v1.PluginApi.HasPermissionTo:input_type -> bridge.v1.HasPermissionToRequest
+	68, // 43: bridge.v1.PluginApi.HasPermissionToChannel:input_type -> bridge.v1.HasPermissionToChannelRequest
+	70, // 44: bridge.v1.PluginApi.GatherAccessFacts:input_type -> bridge.v1.GatherAccessFactsRequest
+	74, // 45: bridge.v1.PluginApi.KVGet:input_type -> bridge.v1.KVGetRequest
+	76, // 46: bridge.v1.PluginApi.KVSetWithOptions:input_type -> bridge.v1.KVSetWithOptionsRequest
+	78, // 47: bridge.v1.PluginApi.KVDelete:input_type -> bridge.v1.KVDeleteRequest
+	80, // 48: bridge.v1.PluginApi.KVList:input_type -> bridge.v1.KVListRequest
+	83, // 49: bridge.v1.PluginApi.PublishWebSocketEvent:input_type -> bridge.v1.PublishWebSocketEventRequest
+	85, // 50: bridge.v1.PluginApi.PublishPluginClusterEvent:input_type -> bridge.v1.PublishPluginClusterEventRequest
+	87, // 51: bridge.v1.PluginApi.RegisterCommand:input_type -> bridge.v1.RegisterCommandRequest
+	89, // 52: bridge.v1.PluginApi.Log:input_type -> bridge.v1.LogRequest
+	3,  // 53: bridge.v1.Hooks.OnActivate:output_type -> bridge.v1.OnActivateResponse
+	5,  // 54: bridge.v1.Hooks.OnDeactivate:output_type -> bridge.v1.OnDeactivateResponse
+	7,  // 55: bridge.v1.Hooks.OnConfigurationChange:output_type -> bridge.v1.OnConfigurationChangeResponse
+	9,  // 56: bridge.v1.Hooks.ExecuteCommand:output_type -> bridge.v1.ExecuteCommandResponse
+	11, // 57: bridge.v1.Hooks.OnPluginClusterEvent:output_type -> bridge.v1.OnPluginClusterEventResponse
+	17, // 58: bridge.v1.Hooks.Health:output_type -> bridge.v1.HealthResponse
+	13, // 59: bridge.v1.Hooks.MessageHasBeenDeleted:output_type -> bridge.v1.MessageHasBeenDeletedResponse
+	15, // 60: bridge.v1.Hooks.MessageHasBeenUpdated:output_type -> bridge.v1.MessageHasBeenUpdatedResponse
+	19, // 61: bridge.v1.PluginApi.GetPluginConfig:output_type -> bridge.v1.GetPluginConfigResponse
+	21, // 62: bridge.v1.PluginApi.SavePluginConfig:output_type -> bridge.v1.SavePluginConfigResponse
+	23, // 63: bridge.v1.PluginApi.GetConfig:output_type -> bridge.v1.GetConfigResponse
+	25, // 64: bridge.v1.PluginApi.GetServerVersion:output_type -> bridge.v1.GetServerVersionResponse
+	27, // 65: bridge.v1.PluginApi.GetBundlePath:output_type -> bridge.v1.GetBundlePathResponse
+	29, // 66: bridge.v1.PluginApi.GetLicense:output_type -> bridge.v1.GetLicenseResponse
+	31, // 67: bridge.v1.PluginApi.GetFileInfo:output_type -> bridge.v1.GetFileInfoResponse
+	33, // 68: bridge.v1.PluginApi.GetFileInfos:output_type -> bridge.v1.GetFileInfosResponse
+	35, // 69: bridge.v1.PluginApi.CopyFileInfos:output_type -> bridge.v1.CopyFileInfosResponse
+	37, // 70: bridge.v1.PluginApi.GetFile:output_type -> bridge.v1.GetFileResponse
+	40, // 71: bridge.v1.PluginApi.UploadFile:output_type -> bridge.v1.UploadFileResponse
+	43, // 72: bridge.v1.PluginApi.UploadData:output_type -> bridge.v1.UploadDataResponse
+	45, // 73: bridge.v1.PluginApi.RemoveFileContent:output_type -> bridge.v1.RemoveFileContentResponse
+	47, // 74: bridge.v1.PluginApi.SetFileSearchableContent:output_type -> bridge.v1.SetFileSearchableContentResponse
+	49, // 75: bridge.v1.PluginApi.GetPost:output_type -> bridge.v1.GetPostResponse
+	51, // 76: bridge.v1.PluginApi.CreatePost:output_type -> bridge.v1.CreatePostResponse
+	53, // 77: bridge.v1.PluginApi.UpdatePost:output_type -> bridge.v1.UpdatePostResponse
+	55, // 78: bridge.v1.PluginApi.SendEphemeralPost:output_type -> bridge.v1.SendEphemeralPostResponse
+	57, // 79: bridge.v1.PluginApi.GetUser:output_type -> bridge.v1.GetUserResponse
+	59, // 80: bridge.v1.PluginApi.GetUserByUsername:output_type -> bridge.v1.GetUserByUsernameResponse
+	61, // 81: bridge.v1.PluginApi.SearchUsers:output_type -> bridge.v1.SearchUsersResponse
+	63, // 82: bridge.v1.PluginApi.GetChannel:output_type -> bridge.v1.GetChannelResponse
+	65, // 83: bridge.v1.PluginApi.GetChannelMember:output_type -> bridge.v1.GetChannelMemberResponse
+	67, // 84: bridge.v1.PluginApi.HasPermissionTo:output_type -> bridge.v1.HasPermissionToResponse
+	69, // 85: bridge.v1.PluginApi.HasPermissionToChannel:output_type -> bridge.v1.HasPermissionToChannelResponse
+	73, // 86: bridge.v1.PluginApi.GatherAccessFacts:output_type -> bridge.v1.GatherAccessFactsResponse
+	75, // 87: bridge.v1.PluginApi.KVGet:output_type -> bridge.v1.KVGetResponse
+	77, // 88: bridge.v1.PluginApi.KVSetWithOptions:output_type -> bridge.v1.KVSetWithOptionsResponse
+	79, // 89: bridge.v1.PluginApi.KVDelete:output_type -> bridge.v1.KVDeleteResponse
+	81, // 90: bridge.v1.PluginApi.KVList:output_type -> bridge.v1.KVListResponse
+	84, // 91: bridge.v1.PluginApi.PublishWebSocketEvent:output_type -> bridge.v1.PublishWebSocketEventResponse
+	86, // 92: bridge.v1.PluginApi.PublishPluginClusterEvent:output_type -> bridge.v1.PublishPluginClusterEventResponse
+	88, // 93: bridge.v1.PluginApi.RegisterCommand:output_type -> bridge.v1.RegisterCommandResponse
+	90, // 94: bridge.v1.PluginApi.Log:output_type -> bridge.v1.LogResponse
+	53, // [53:95] is the sub-list for method output_type
+	11, // [11:53] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_bridge_v1_bridge_proto_init() }
@@ -4621,14 +4970,19 @@ func file_bridge_v1_bridge_proto_init() {
 		(*UploadDataRequest_Head)(nil),
 		(*UploadDataRequest_Chunk)(nil),
 	}
-	file_bridge_v1_bridge_proto_msgTypes[71].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[71].OneofWrappers = []any{
+		(*AccessFact_Json)(nil),
+		(*AccessFact_Error)(nil),
+	}
+	file_bridge_v1_bridge_proto_msgTypes[72].OneofWrappers = []any{}
+	file_bridge_v1_bridge_proto_msgTypes[75].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_bridge_v1_bridge_proto_rawDesc), len(file_bridge_v1_bridge_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   86,
+			NumMessages:   90,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

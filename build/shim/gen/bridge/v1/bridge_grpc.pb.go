@@ -452,6 +452,7 @@ const (
 	PluginApi_GetChannelMember_FullMethodName          = "/bridge.v1.PluginApi/GetChannelMember"
 	PluginApi_HasPermissionTo_FullMethodName           = "/bridge.v1.PluginApi/HasPermissionTo"
 	PluginApi_HasPermissionToChannel_FullMethodName    = "/bridge.v1.PluginApi/HasPermissionToChannel"
+	PluginApi_GatherAccessFacts_FullMethodName         = "/bridge.v1.PluginApi/GatherAccessFacts"
 	PluginApi_KVGet_FullMethodName                     = "/bridge.v1.PluginApi/KVGet"
 	PluginApi_KVSetWithOptions_FullMethodName          = "/bridge.v1.PluginApi/KVSetWithOptions"
 	PluginApi_KVDelete_FullMethodName                  = "/bridge.v1.PluginApi/KVDelete"
@@ -526,6 +527,10 @@ type PluginApiClient interface {
 	HasPermissionTo(ctx context.Context, in *HasPermissionToRequest, opts ...grpc.CallOption) (*HasPermissionToResponse, error)
 	// HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does.
 	HasPermissionToChannel(ctx context.Context, in *HasPermissionToChannelRequest, opts ...grpc.CallOption) (*HasPermissionToChannelResponse, error)
+	// GatherAccessFacts answers, in one round trip, everything the rights policy decides on for
+	// one user and one document: the shim makes the Plugin API calls concurrently, chaining only
+	// where one needs another's answer. Each fact comes back, or Mattermost's error for it.
+	GatherAccessFacts(ctx context.Context, in *GatherAccessFactsRequest, opts ...grpc.CallOption) (*GatherAccessFactsResponse, error)
 	// KVGet returns the value of a key, and whether it exists.
 	KVGet(ctx context.Context, in *KVGetRequest, opts ...grpc.CallOption) (*KVGetResponse, error)
 	// KVSetWithOptions sets a key, atomically against an expected old value when asked.
@@ -817,6 +822,16 @@ func (c *pluginApiClient) HasPermissionToChannel(ctx context.Context, in *HasPer
 	return out, nil
 }
 
+func (c *pluginApiClient) GatherAccessFacts(ctx context.Context, in *GatherAccessFactsRequest, opts ...grpc.CallOption) (*GatherAccessFactsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GatherAccessFactsResponse)
+	err := c.cc.Invoke(ctx, PluginApi_GatherAccessFacts_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginApiClient) KVGet(ctx context.Context, in *KVGetRequest, opts ...grpc.CallOption) (*KVGetResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(KVGetResponse)
@@ -961,6 +976,10 @@ type PluginApiServer interface {
 	HasPermissionTo(context.Context, *HasPermissionToRequest) (*HasPermissionToResponse, error)
 	// HasPermissionToChannel checks a permission in a channel, as Mattermost's own API does.
 	HasPermissionToChannel(context.Context, *HasPermissionToChannelRequest) (*HasPermissionToChannelResponse, error)
+	// GatherAccessFacts answers, in one round trip, everything the rights policy decides on for
+	// one user and one document: the shim makes the Plugin API calls concurrently, chaining only
+	// where one needs another's answer. Each fact comes back, or Mattermost's error for it.
+	GatherAccessFacts(context.Context, *GatherAccessFactsRequest) (*GatherAccessFactsResponse, error)
 	// KVGet returns the value of a key, and whether it exists.
 	KVGet(context.Context, *KVGetRequest) (*KVGetResponse, error)
 	// KVSetWithOptions sets a key, atomically against an expected old value when asked.
@@ -1061,6 +1080,9 @@ func (UnimplementedPluginApiServer) HasPermissionTo(context.Context, *HasPermiss
 }
 func (UnimplementedPluginApiServer) HasPermissionToChannel(context.Context, *HasPermissionToChannelRequest) (*HasPermissionToChannelResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method HasPermissionToChannel not implemented")
+}
+func (UnimplementedPluginApiServer) GatherAccessFacts(context.Context, *GatherAccessFactsRequest) (*GatherAccessFactsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GatherAccessFacts not implemented")
 }
 func (UnimplementedPluginApiServer) KVGet(context.Context, *KVGetRequest) (*KVGetResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method KVGet not implemented")
@@ -1528,6 +1550,24 @@ func _PluginApi_HasPermissionToChannel_Handler(srv interface{}, ctx context.Cont
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginApi_GatherAccessFacts_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GatherAccessFactsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginApiServer).GatherAccessFacts(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginApi_GatherAccessFacts_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginApiServer).GatherAccessFacts(ctx, req.(*GatherAccessFactsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PluginApi_KVGet_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(KVGetRequest)
 	if err := dec(in); err != nil {
@@ -1766,6 +1806,10 @@ var PluginApi_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "HasPermissionToChannel",
 			Handler:    _PluginApi_HasPermissionToChannel_Handler,
+		},
+		{
+			MethodName: "GatherAccessFacts",
+			Handler:    _PluginApi_GatherAccessFacts_Handler,
 		},
 		{
 			MethodName: "KVGet",

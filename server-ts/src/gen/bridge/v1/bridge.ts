@@ -382,6 +382,50 @@ export interface HasPermissionToChannelResponse {
   allowed: boolean;
 }
 
+export interface GatherAccessFactsRequest {
+  userId: string;
+  /**
+   * The KV key of the document record. The record is the sidecar's JSON; the shim reads only
+   * its "postId" and "channelId" (server-ts/src/documents/document_record.ts).
+   */
+  recordKey: string;
+  /** Checked with HasPermissionToChannel in the post's channel, answered in this order. */
+  channelPermissions: string[];
+}
+
+/** A Plugin API call's failure: Mattermost's AppError id and HTTP status. */
+export interface AccessFactError {
+  status: number;
+  errorId: string;
+  message: string;
+}
+
+/** One fact: Mattermost's JSON for it, or the error its call returned. */
+export interface AccessFact {
+  outcome?: { $case: "json"; value: Buffer } | { $case: "error"; value: AccessFactError } | undefined;
+}
+
+export interface GatherAccessFactsResponse {
+  /** The document record as stored; absent when the key holds nothing. */
+  record?: Buffer | undefined;
+  recordError?: AccessFactError | undefined;
+  user?:
+    | AccessFact
+    | undefined;
+  /** The record's post; unset when there is no record. */
+  post?:
+    | AccessFact
+    | undefined;
+  /**
+   * The channel the facts below are about: the post's channel when the post was read, else the
+   * record's. Empty when there is no record.
+   */
+  channelId: string;
+  channel?: AccessFact | undefined;
+  channelMember?: AccessFact | undefined;
+  channelPermissions: boolean[];
+}
+
 export interface KVGetRequest {
   key: string;
 }
@@ -5678,6 +5722,555 @@ export const HasPermissionToChannelResponse: MessageFns<HasPermissionToChannelRe
   },
 };
 
+function createBaseGatherAccessFactsRequest(): GatherAccessFactsRequest {
+  return { userId: "", recordKey: "", channelPermissions: [] };
+}
+
+export const GatherAccessFactsRequest: MessageFns<GatherAccessFactsRequest> = {
+  encode(message: GatherAccessFactsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    if (message.recordKey !== "") {
+      writer.uint32(18).string(message.recordKey);
+    }
+    for (const v of message.channelPermissions) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GatherAccessFactsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGatherAccessFactsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recordKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.channelPermissions.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GatherAccessFactsRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+      recordKey: isSet(object.recordKey)
+        ? globalThis.String(object.recordKey)
+        : isSet(object.record_key)
+        ? globalThis.String(object.record_key)
+        : "",
+      channelPermissions: globalThis.Array.isArray(object?.channelPermissions)
+        ? object.channelPermissions.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.channel_permissions)
+        ? object.channel_permissions.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GatherAccessFactsRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    if (message.recordKey !== "") {
+      obj.recordKey = message.recordKey;
+    }
+    if (message.channelPermissions?.length) {
+      obj.channelPermissions = message.channelPermissions;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GatherAccessFactsRequest>): GatherAccessFactsRequest {
+    return GatherAccessFactsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GatherAccessFactsRequest>): GatherAccessFactsRequest {
+    const message = createBaseGatherAccessFactsRequest();
+    message.userId = object.userId ?? "";
+    message.recordKey = object.recordKey ?? "";
+    message.channelPermissions = object.channelPermissions?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseAccessFactError(): AccessFactError {
+  return { status: 0, errorId: "", message: "" };
+}
+
+export const AccessFactError: MessageFns<AccessFactError> = {
+  encode(message: AccessFactError, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.errorId !== "") {
+      writer.uint32(18).string(message.errorId);
+    }
+    if (message.message !== "") {
+      writer.uint32(26).string(message.message);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccessFactError {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccessFactError();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.errorId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccessFactError {
+    return {
+      status: isSet(object.status) ? globalThis.Number(object.status) : 0,
+      errorId: isSet(object.errorId)
+        ? globalThis.String(object.errorId)
+        : isSet(object.error_id)
+        ? globalThis.String(object.error_id)
+        : "",
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+    };
+  },
+
+  toJSON(message: AccessFactError): unknown {
+    const obj: any = {};
+    if (message.status !== 0) {
+      obj.status = Math.round(message.status);
+    }
+    if (message.errorId !== "") {
+      obj.errorId = message.errorId;
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AccessFactError>): AccessFactError {
+    return AccessFactError.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AccessFactError>): AccessFactError {
+    const message = createBaseAccessFactError();
+    message.status = object.status ?? 0;
+    message.errorId = object.errorId ?? "";
+    message.message = object.message ?? "";
+    return message;
+  },
+};
+
+function createBaseAccessFact(): AccessFact {
+  return { outcome: undefined };
+}
+
+export const AccessFact: MessageFns<AccessFact> = {
+  encode(message: AccessFact, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.outcome?.$case) {
+      case "json":
+        writer.uint32(10).bytes(message.outcome.value);
+        break;
+      case "error":
+        AccessFactError.encode(message.outcome.value, writer.uint32(18).fork()).join();
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccessFact {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccessFact();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = { $case: "json", value: Buffer.from(reader.bytes()) };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = { $case: "error", value: AccessFactError.decode(reader, reader.uint32()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccessFact {
+    return {
+      outcome: isSet(object.json)
+        ? { $case: "json", value: Buffer.from(bytesFromBase64(object.json)) }
+        : isSet(object.error)
+        ? { $case: "error", value: AccessFactError.fromJSON(object.error) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: AccessFact): unknown {
+    const obj: any = {};
+    if (message.outcome?.$case === "json") {
+      obj.json = base64FromBytes(message.outcome.value);
+    } else if (message.outcome?.$case === "error") {
+      obj.error = AccessFactError.toJSON(message.outcome.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AccessFact>): AccessFact {
+    return AccessFact.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AccessFact>): AccessFact {
+    const message = createBaseAccessFact();
+    switch (object.outcome?.$case) {
+      case "json": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "json", value: object.outcome.value };
+        }
+        break;
+      }
+      case "error": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "error", value: AccessFactError.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
+function createBaseGatherAccessFactsResponse(): GatherAccessFactsResponse {
+  return {
+    record: undefined,
+    recordError: undefined,
+    user: undefined,
+    post: undefined,
+    channelId: "",
+    channel: undefined,
+    channelMember: undefined,
+    channelPermissions: [],
+  };
+}
+
+export const GatherAccessFactsResponse: MessageFns<GatherAccessFactsResponse> = {
+  encode(message: GatherAccessFactsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.record !== undefined) {
+      writer.uint32(10).bytes(message.record);
+    }
+    if (message.recordError !== undefined) {
+      AccessFactError.encode(message.recordError, writer.uint32(18).fork()).join();
+    }
+    if (message.user !== undefined) {
+      AccessFact.encode(message.user, writer.uint32(26).fork()).join();
+    }
+    if (message.post !== undefined) {
+      AccessFact.encode(message.post, writer.uint32(34).fork()).join();
+    }
+    if (message.channelId !== "") {
+      writer.uint32(42).string(message.channelId);
+    }
+    if (message.channel !== undefined) {
+      AccessFact.encode(message.channel, writer.uint32(50).fork()).join();
+    }
+    if (message.channelMember !== undefined) {
+      AccessFact.encode(message.channelMember, writer.uint32(58).fork()).join();
+    }
+    if (message.channelPermissions.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.channelPermissions) {
+        writer.bool(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GatherAccessFactsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGatherAccessFactsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.record = Buffer.from(reader.bytes());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recordError = AccessFactError.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.user = AccessFact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.post = AccessFact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.channelId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.channel = AccessFact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.channelMember = AccessFact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag === 64) {
+              message.channelPermissions.push(reader.bool());
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.channelPermissions.push(reader.bool());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GatherAccessFactsResponse {
+    return {
+      record: isSet(object.record) ? Buffer.from(bytesFromBase64(object.record)) : undefined,
+      recordError: isSet(object.recordError)
+        ? AccessFactError.fromJSON(object.recordError)
+        : isSet(object.record_error)
+        ? AccessFactError.fromJSON(object.record_error)
+        : undefined,
+      user: isSet(object.user) ? AccessFact.fromJSON(object.user) : undefined,
+      post: isSet(object.post) ? AccessFact.fromJSON(object.post) : undefined,
+      channelId: isSet(object.channelId)
+        ? globalThis.String(object.channelId)
+        : isSet(object.channel_id)
+        ? globalThis.String(object.channel_id)
+        : "",
+      channel: isSet(object.channel) ? AccessFact.fromJSON(object.channel) : undefined,
+      channelMember: isSet(object.channelMember)
+        ? AccessFact.fromJSON(object.channelMember)
+        : isSet(object.channel_member)
+        ? AccessFact.fromJSON(object.channel_member)
+        : undefined,
+      channelPermissions: globalThis.Array.isArray(object?.channelPermissions)
+        ? object.channelPermissions.map((e: any) => globalThis.Boolean(e))
+        : globalThis.Array.isArray(object?.channel_permissions)
+        ? object.channel_permissions.map((e: any) => globalThis.Boolean(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GatherAccessFactsResponse): unknown {
+    const obj: any = {};
+    if (message.record !== undefined) {
+      obj.record = base64FromBytes(message.record);
+    }
+    if (message.recordError !== undefined) {
+      obj.recordError = AccessFactError.toJSON(message.recordError);
+    }
+    if (message.user !== undefined) {
+      obj.user = AccessFact.toJSON(message.user);
+    }
+    if (message.post !== undefined) {
+      obj.post = AccessFact.toJSON(message.post);
+    }
+    if (message.channelId !== "") {
+      obj.channelId = message.channelId;
+    }
+    if (message.channel !== undefined) {
+      obj.channel = AccessFact.toJSON(message.channel);
+    }
+    if (message.channelMember !== undefined) {
+      obj.channelMember = AccessFact.toJSON(message.channelMember);
+    }
+    if (message.channelPermissions?.length) {
+      obj.channelPermissions = message.channelPermissions;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GatherAccessFactsResponse>): GatherAccessFactsResponse {
+    return GatherAccessFactsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GatherAccessFactsResponse>): GatherAccessFactsResponse {
+    const message = createBaseGatherAccessFactsResponse();
+    message.record = object.record ?? undefined;
+    message.recordError = (object.recordError !== undefined && object.recordError !== null)
+      ? AccessFactError.fromPartial(object.recordError)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null)
+      ? AccessFact.fromPartial(object.user)
+      : undefined;
+    message.post = (object.post !== undefined && object.post !== null)
+      ? AccessFact.fromPartial(object.post)
+      : undefined;
+    message.channelId = object.channelId ?? "";
+    message.channel = (object.channel !== undefined && object.channel !== null)
+      ? AccessFact.fromPartial(object.channel)
+      : undefined;
+    message.channelMember = (object.channelMember !== undefined && object.channelMember !== null)
+      ? AccessFact.fromPartial(object.channelMember)
+      : undefined;
+    message.channelPermissions = object.channelPermissions?.map((e) => e) || [];
+    return message;
+  },
+};
+
 function createBaseKVGetRequest(): KVGetRequest {
   return { key: "" };
 }
@@ -7473,6 +8066,19 @@ export const PluginApiDefinition = {
       responseStream: false,
       options: {},
     },
+    /**
+     * GatherAccessFacts answers, in one round trip, everything the rights policy decides on for
+     * one user and one document: the shim makes the Plugin API calls concurrently, chaining only
+     * where one needs another's answer. Each fact comes back, or Mattermost's error for it.
+     */
+    gatherAccessFacts: {
+      name: "GatherAccessFacts",
+      requestType: GatherAccessFactsRequest as typeof GatherAccessFactsRequest,
+      requestStream: false,
+      responseType: GatherAccessFactsResponse as typeof GatherAccessFactsResponse,
+      responseStream: false,
+      options: {},
+    },
     /** KVGet returns the value of a key, and whether it exists. */
     kVGet: {
       name: "KVGet",
@@ -7677,6 +8283,15 @@ export interface PluginApiServiceImplementation<CallContextExt = {}> {
     request: HasPermissionToChannelRequest,
     context: CallContext & CallContextExt,
   ): Promise<DeepPartial<HasPermissionToChannelResponse>>;
+  /**
+   * GatherAccessFacts answers, in one round trip, everything the rights policy decides on for
+   * one user and one document: the shim makes the Plugin API calls concurrently, chaining only
+   * where one needs another's answer. Each fact comes back, or Mattermost's error for it.
+   */
+  gatherAccessFacts(
+    request: GatherAccessFactsRequest,
+    context: CallContext & CallContextExt,
+  ): Promise<DeepPartial<GatherAccessFactsResponse>>;
   /** KVGet returns the value of a key, and whether it exists. */
   kVGet(request: KVGetRequest, context: CallContext & CallContextExt): Promise<DeepPartial<KVGetResponse>>;
   /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
@@ -7833,6 +8448,15 @@ export interface PluginApiClient<CallOptionsExt = {}> {
     request: DeepPartial<HasPermissionToChannelRequest>,
     options?: CallOptions & CallOptionsExt,
   ): Promise<HasPermissionToChannelResponse>;
+  /**
+   * GatherAccessFacts answers, in one round trip, everything the rights policy decides on for
+   * one user and one document: the shim makes the Plugin API calls concurrently, chaining only
+   * where one needs another's answer. Each fact comes back, or Mattermost's error for it.
+   */
+  gatherAccessFacts(
+    request: DeepPartial<GatherAccessFactsRequest>,
+    options?: CallOptions & CallOptionsExt,
+  ): Promise<GatherAccessFactsResponse>;
   /** KVGet returns the value of a key, and whether it exists. */
   kVGet(request: DeepPartial<KVGetRequest>, options?: CallOptions & CallOptionsExt): Promise<KVGetResponse>;
   /** KVSetWithOptions sets a key, atomically against an expected old value when asked. */
