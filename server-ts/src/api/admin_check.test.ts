@@ -7,7 +7,7 @@ import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks
 import {ApiHarness} from './testing/api_harness';
 import {buildWorld, type World} from './testing/personas';
 
-const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'convert', 'tls', 'mixed_content', 'wopi_reachable', 'cleanup', 'server'];
+const IDS = ['discovery', 'discovery_host', 'version', 'formats', 'proof_key', 'clock_skew', 'convert', 'tls', 'mixed_content', 'wopi_reachable', 'mentions', 'cleanup', 'server'];
 
 function byId(results: CheckResult[]): Record<string, CheckResult> {
     return Object.fromEntries(results.map((r) => [r.id, r]));

@@ -7,6 +7,7 @@ import {cleanupResult} from './admin_check_cleanup';
 import {convertResult} from './admin_check_convert';
 import {collaboraChecks} from './admin_checks_collabora';
 import {mixedContentResult, tlsResult, wopiReachableResult} from './admin_checks_config';
+import {mentionsResult} from './admin_check_mentions';
 import {serverResult} from './admin_check_server';
 
 // The connection self-test, shared by the admin console's "Test connection" and /collabora
@@ -19,6 +20,7 @@ export async function runConnectionCheck(services: Services): Promise<CheckResul
         tlsResult(settings),
         mixedContentResult(settings, services.state.serverConfig.siteUrl),
         wopiReachableResult(settings, services.state.wopiBaseUrl),
+        mentionsResult(services.state.serverConfig.siteUrl),
         await cleanupResult(services.state.api),
         serverResult(services.state.compat),
     ];
