@@ -9,8 +9,10 @@ import type {ExportEntry} from './export_store';
 import {exportStore, isRunning} from './export_store';
 import {useExports} from './use_pdf_export';
 
+// Bottom centre: the editor's thread panel takes the right-hand side, with its reply box at the
+// bottom, and Mattermost's channel sidebar the left.
 const panel: React.CSSProperties = {
-    position: 'fixed', right: 16, bottom: 16, zIndex: 10000, display: 'flex', flexDirection: 'column', gap: 8, width: 340,
+    position: 'fixed', left: '50%', transform: 'translateX(-50%)', bottom: 16, zIndex: 10000, display: 'flex', flexDirection: 'column', gap: 8, width: 340, maxWidth: 'calc(100vw - 32px)',
 };
 const card: React.CSSProperties = {
     background: 'var(--center-channel-bg, #fff)', color: 'var(--center-channel-color, #3f4350)', borderRadius: 8, padding: '10px 12px',
