@@ -85,6 +85,24 @@ describe('ThreadPanel', () => {
         expect(create).toHaveBeenCalledTimes(2);
     });
 
+    it('leaves the reply box on Esc, keeping the text, without closing the editor', async () => {
+        setUp();
+        renderWithStore(<ThreadPanel fileId='f1'/>);
+        await screen.findByText('First reply');
+        const input = screen.getByTestId('collabora-thread-input');
+        input.focus();
+        fireEvent.change(input, {target: {value: 'half a thought'}});
+        const seenByWindow: boolean[] = [];
+        const listener = (event: KeyboardEvent) => seenByWindow.push(event.defaultPrevented);
+        window.addEventListener('keydown', listener);
+        fireEvent.keyDown(input, {key: 'Escape'});
+        window.removeEventListener('keydown', listener);
+        // The editor's window listener sees a handled key, which it leaves alone.
+        expect(seenByWindow).toEqual([true]);
+        expect(input).not.toHaveFocus();
+        expect(input).toHaveValue('half a thought');
+    });
+
     it('collapses and remembers it for the user', async () => {
         setUp();
         const {unmount} = renderWithStore(<ThreadPanel fileId='f1'/>);

@@ -58,6 +58,12 @@ export default function ReplyBox({rootId, channelId, onPosted}: Props) {
                         event.preventDefault();
                         void send();
                     }
+                    // Esc leaves the reply box, keeping the text; the editor closes on the next Esc
+                    // (it ignores a handled key: editor_modal/component.tsx).
+                    if (event.key === 'Escape') {
+                        event.preventDefault();
+                        event.currentTarget.blur();
+                    }
                 }}
             />
             {error && <div className='co-thread__error' role='alert'>{error}</div>}
