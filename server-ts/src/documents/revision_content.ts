@@ -3,24 +3,23 @@
 import type {Logger} from '../logger';
 import {MattermostError, type PluginApi} from '../mattermost/plugin_api';
 
-// removeRevisionContent removes a revision's stored bytes. A file attached to a post is
-// Mattermost's, never ours to remove (the shim refuses it too): revisions are unattached uploads
-// or CopyFileInfos copies, which have no post. A file already gone counts as removed.
-// channelId is the document's, where files sharing a copy's bytes would be. Answers whether
-// the bytes were removed.
+// removeRevisionContent removes a revision's stored bytes. The shim decides what may go
+// (build/shim/remove_file_content.go): a file attached to a post, or whose bytes a live file
+// still shares, is Mattermost's and refused (409); revisions are unattached uploads or
+// CopyFileInfos copies. A file already gone (404) counts as removed. channelId is the
+// document's, where files sharing a copy's bytes would be. Answers whether bytes were removed.
 export async function removeRevisionContent(api: PluginApi, log: Logger, fileId: string, channelId: string): Promise<boolean> {
     try {
-        const info = await api.getFileInfo(fileId);
-        if (info.post_id) {
-            log.info('A revision file is attached to a post; Mattermost keeps it', {file_id: fileId, post_id: info.post_id});
-            return false;
-        }
+        await api.removeFileContent(fileId, channelId);
+        return true;
     } catch (err) {
         if (err instanceof MattermostError && err.isNotFound) {
             return false;
         }
+        if (err instanceof MattermostError && err.statusCode === 409) {
+            log.info('A revision file is shown by a post or shares its bytes with one; Mattermost keeps it', {file_id: fileId, reason: err.message});
+            return false;
+        }
         throw err;
     }
-    await api.removeFileContent(fileId, channelId);
-    return true;
 }

@@ -3,6 +3,7 @@
 import type {FastifyRequest} from 'fastify';
 
 import {REVISION_UPLOADER, type SaveKind} from '../documents/document_record';
+import {removeRevisionContent} from '../documents/revision_content';
 import {UPLOAD_MARKER_PREFIX} from '../documents/upload_markers';
 import type {Services} from '../services';
 import {bridgeContext, type BridgeContext, type StoreBodyDirective} from '../http/bridge_headers';
@@ -83,7 +84,7 @@ async function checkedPut(services: Services, ctx: WopiRequestContext, request: 
         if (info.channel_id !== ctx.doc.channelId) {
             throw new WopiError(500, 'WOPI_INTERNAL', 'The stored file is not in the document\'s channel; nothing was changed.');
         }
-        doc = await recordRevision(services, ctx.doc, info, ctx.claims.userId, record, info.name, null);
+        doc = await recordRevision(services, ctx.doc, info, ctx.claims.userId, record, info.name);
     } else {
         const body = await sizedBody(request, max);
         try {
@@ -104,10 +105,10 @@ async function checkedPut(services: Services, ctx: WopiRequestContext, request: 
 }
 
 // discardStored removes the bytes of a file stored for a save that was then refused: nothing
-// shows it. Best effort: a failure leaves an unattached file, as an interrupted save did before.
+// shows it. Best effort: on a failure the upload marker stays, for the cleanup job.
 async function discardStored(services: Services, fileId: string, channelId: string): Promise<boolean> {
     try {
-        await services.state.api.removeFileContent(fileId, channelId);
+        await removeRevisionContent(services.state.api, services.state.log, fileId, channelId);
         return true;
     } catch (err) {
         services.state.log.warn('The file of a refused save could not be removed', {fileId, error: err instanceof Error ? err.message : String(err)});

@@ -34,14 +34,19 @@ export async function storeRevision(
         }
         throw err;
     }
-    return recordRevision(services, doc, info, userId, options, name, marker);
+    const recorded = await recordRevision(services, doc, info, userId, options, name);
+    if (!recorded) {
+        // Refused (another save came first): the stored bytes are nobody's revision.
+        await removeRevisionContent(services.state.api, services.state.log, info.id, doc.channelId);
+    }
+    await services.uploads.end(marker);
+    return recorded;
 }
 
 // recordRevision makes a stored file the document's current revision (compare-and-set on the
-// document record); null when the document changed since expectLastModified, and then the
-// stored bytes are nobody's revision and go. uploadedName is the name the file was stored
-// under. The upload marker (upload_markers.ts) goes once the outcome is known: should this node
-// stop before, it leads the cleanup job to the file.
+// document record); null when the document changed since expectLastModified. The caller removes
+// the stored bytes of a refused file and ends its upload marker (upload_markers.ts).
+// uploadedName is the name the file was stored under.
 export async function recordRevision(
     services: Services,
     doc: DocumentRecord,
@@ -49,14 +54,6 @@ export async function recordRevision(
     userId: string,
     options: {expectLastModified?: string; save?: SaveKind},
     uploadedName: string,
-    marker: string | null,
 ): Promise<DocumentRecord | null> {
-    const recorded = await services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName});
-    if (!recorded) {
-        await removeRevisionContent(services.state.api, services.state.log, info.id, doc.channelId);
-    }
-    if (marker !== null) {
-        await services.uploads.end(marker);
-    }
-    return recorded;
+    return services.documents.addRevision(doc.docId, info.id, info.size, userId, services.now(), {...options, uploadedName});
 }
